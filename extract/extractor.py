@@ -1,0 +1,152 @@
+"""From documents to ``StanceTriple``s: clean the text, parse it, apply the rules, map offsets back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from stancegraph import __version__
+from stancegraph.cleanup import CleanText, clean_text
+from stancegraph.errors import InputError
+from stancegraph.model import Actor, Document, Evidence, StanceTriple, Topic
+
+from .gazetteer import Gazetteer, load_gazetteer
+from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
+from .rules import ActorRef, Finding, find_stances
+
+__all__ = ["EXTRACTOR_VERSION", "Extractor"]
+
+EXTRACTOR_VERSION = f"stancegraph-rules-{__version__}"
+BASE_CONFIDENCE = 0.8
+HEDGE_FACTOR = 0.6
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+class Extractor:
+    """Reads stances out of documents with a spaCy pipeline and the stance rules.
+
+    >>> extractor = Extractor()  # doctest: +SKIP
+    >>> for doc, triples in extractor.extract(documents): ...  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        gazetteer: Gazetteer | None = None,
+        actors_file: Path | None = None,
+        batch_size: int = 16,
+    ):
+        self.gazetteer = gazetteer or load_gazetteer(actors_file)
+        self.nlp = load_pipeline(model, self.gazetteer)
+        self.model = model
+        self.batch_size = batch_size
+
+    @property
+    def pipeline_version(self) -> str:
+        return pipeline_version(self.nlp)
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[StanceTriple]]]:
+        """Yield each document with the stances found in it, in input order, parsing in batches."""
+        items = ((clean.text, (doc, clean)) for doc, clean in self._cleaned(documents))
+        for parsed, (doc, clean) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+            yield doc, self.stances_in(parsed, doc, clean)
+
+    def extract_one(self, document: Document) -> list[StanceTriple]:
+        return next(self.extract([document]))[1]
+
+    def _cleaned(self, documents: Iterable[Document]) -> Iterator[tuple[Document, CleanText]]:
+        for doc in documents:
+            clean = clean_text(doc.text)
+            if len(clean.text) > self.nlp.max_length:
+                raise InputError(
+                    f"document '{doc.id}' has {len(clean.text):,} characters, more than the "
+                    f"{self.nlp.max_length:,} the pipeline parses at once",
+                    where=doc.origin or doc.id,
+                    fix="split it into smaller documents (one per speech or article)",
+                )
+            yield doc, clean
+
+    def stances_in(self, parsed: Doc, doc: Document, clean: CleanText) -> list[StanceTriple]:
+        """The stances in one parsed document, with evidence offsets into the original text."""
+        entity_of = self._entity_index(parsed)
+        speaker = self._speaker(doc)
+        out: list[StanceTriple] = []
+        seen: set[tuple] = set()
+        for sent in parsed.sents:
+            findings = find_stances(sent, lambda tok: entity_of.get(tok.i), speaker)
+            if not findings:
+                continue
+            evidence = self._evidence(sent, doc, clean)
+            for finding in findings:
+                triple = self._triple(finding, evidence, doc, clean)
+                key = (triple.actor.id, triple.stance, triple.polarity, triple.topic.label, evidence.char_start)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(triple)
+        return out
+
+    def _entity_index(self, parsed: Doc) -> dict[int, ActorRef]:
+        index: dict[int, ActorRef] = {}
+        for ent in parsed.ents:
+            if ent.ent_id_ and self.gazetteer.get(ent.ent_id_) is not None:
+                ref = ActorRef(ent.ent_id_, ent.text)
+                for tok in ent:
+                    index[tok.i] = ref
+        return index
+
+    def _speaker(self, doc: Document) -> ActorRef | None:
+        if not doc.speaker:
+            return None
+        entry = self.gazetteer.lookup(doc.speaker)
+        return ActorRef(entry.id, doc.speaker) if entry else None
+
+    def _actor(self, ref: ActorRef) -> Actor:
+        entry = self.gazetteer.get(ref.id)
+        assert entry is not None
+        kind = "organization" if entry.type not in ("state", "person", "group", "other") else entry.type
+        return Actor(id=entry.id, label=entry.label, type=kind, text=ref.text)
+
+    def _evidence(self, sent: Span, doc: Document, clean: CleanText) -> Evidence:
+        tokens = [t for t in sent if not t.is_space]
+        start_c = tokens[0].idx if tokens else sent.start_char
+        end_c = (tokens[-1].idx + len(tokens[-1].text)) if tokens else sent.end_char
+        start, end = clean.original_span(start_c, end_c)
+        return Evidence(doc=doc.id, sentence=doc.text[start:end], char_start=start, char_end=end)
+
+    def _triple(self, finding: Finding, evidence: Evidence, doc: Document, clean: CleanText) -> StanceTriple:
+        actor_ref = finding.actors[0]
+        label = _topic_label(finding.topic_tokens)
+        first, last = finding.topic_tokens[0], finding.topic_tokens[-1]
+        t_start, t_end = clean.original_span(first.idx, last.idx + len(last.text))
+        confidence = BASE_CONFIDENCE * (HEDGE_FACTOR if finding.hedged else 1.0)
+        speaker = doc.speaker if finding.speaker is not None else None
+        return StanceTriple(
+            actor=self._actor(actor_ref),
+            stance=finding.stance,
+            polarity=finding.polarity,
+            topic=Topic(label=label, text=doc.text[t_start:t_end]),
+            evidence=evidence,
+            targets=tuple(self._actor(t) for t in finding.targets),
+            speaker=speaker,
+            negated=finding.negated,
+            hedged=finding.hedged,
+            confidence=round(confidence, 3),
+            date=doc.date,
+            source=doc.source,
+        )
+
+
+def _topic_label(tokens: list[Token]) -> str:
+    """A readable label: the kept words in order, with a space where words were left out."""
+    parts: list[str] = []
+    for i, tok in enumerate(tokens):
+        parts.append(tok.text)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and (nxt.i != tok.i + 1 or tok.whitespace_):
+            parts.append(" ")
+    label = " ".join("".join(parts).split())
+    return _LEADING_ARTICLE.sub("", label)

@@ -1,0 +1,121 @@
+"""The stance lexicon: which predicates express which stance, organised by stance type.
+
+Single verbs are keyed by lemma; phrasal verbs by (lemma, particle or preposition). The topic of a
+prepositional entry is the object of that preposition ("call for X", "object to X").
+"""
+
+from __future__ import annotations
+
+from stancegraph.model import Stance
+
+__all__ = [
+    "COERCIVE_ACTIONS",
+    "HEDGE_MODALS",
+    "NEGATED",
+    "PHRASAL",
+    "REPORTING_VERBS",
+    "VERBS",
+    "lookup",
+]
+
+_BY_STANCE: dict[Stance, str] = {
+    Stance.SUPPORT: """
+        support back endorse welcome praise favour favor defend applaud commend hail champion uphold
+        advocate embrace approve encourage appreciate salute reaffirm affirm recognize recognise
+        value cherish promote prioritize prioritise pledge vow promise commit agree accept honour honor
+        strengthen bolster reinforce safeguard protect
+    """,
+    Stance.PROPOSE: """
+        propose offer suggest initiate recommend table submit present introduce sponsor co-sponsor
+        cosponsor
+    """,
+    Stance.DEMAND: """
+        demand urge seek request insist require implore exhort
+    """,
+    Stance.THREATEN: """
+        threaten warn retaliate
+    """,
+    Stance.CONSIDER: """
+        consider weigh contemplate discuss explore study examine review ponder
+    """,
+    Stance.OPPOSE: """
+        oppose criticize criticise condemn denounce deplore decry protest object resist regret
+        lament challenge contest dispute accuse blame censure slam counter undermine
+    """,
+    Stance.REJECT: """
+        reject refuse dismiss veto deny decline repudiate renounce rebuff spurn disavow boycott
+        abandon block
+    """,
+}
+
+VERBS: dict[str, Stance] = {
+    lemma: stance for stance, words in _BY_STANCE.items() for lemma in words.split()
+}
+
+PHRASAL: dict[tuple[str, str], Stance] = {
+    ("call", "for"): Stance.DEMAND,
+    ("call", "on"): Stance.DEMAND,
+    ("call", "upon"): Stance.DEMAND,
+    ("appeal", "to"): Stance.DEMAND,
+    ("insist", "on"): Stance.DEMAND,
+    ("press", "for"): Stance.DEMAND,
+    ("push", "for"): Stance.DEMAND,
+    ("ask", "for"): Stance.DEMAND,
+    ("put", "forward"): Stance.PROPOSE,
+    ("come", "up"): Stance.PROPOSE,
+    ("rule", "out"): Stance.REJECT,
+    ("turn", "down"): Stance.REJECT,
+    ("pull", "out"): Stance.REJECT,
+    ("walk", "away"): Stance.REJECT,
+    ("object", "to"): Stance.OPPOSE,
+    ("speak", "against"): Stance.OPPOSE,
+    ("argue", "against"): Stance.OPPOSE,
+    ("warn", "against"): Stance.OPPOSE,
+    ("warn", "of"): Stance.THREATEN,
+    ("hint", "at"): Stance.THREATEN,
+    ("stand", "by"): Stance.SUPPORT,
+    ("stand", "with"): Stance.SUPPORT,
+    ("stand", "behind"): Stance.SUPPORT,
+    ("argue", "for"): Stance.SUPPORT,
+    ("speak", "for"): Stance.SUPPORT,
+    ("side", "with"): Stance.SUPPORT,
+    ("look", "into"): Stance.CONSIDER,
+    ("think", "about"): Stance.CONSIDER,
+}
+
+# Verbs that report speech: their clausal complement carries the stance, their subject is its speaker.
+REPORTING_VERBS = frozenset(
+    """say tell add state declare announce note stress emphasize emphasise insist maintain claim
+    argue assert reiterate explain believe think hope continue told""".split()
+)
+
+# Promising or hinting at these is a threat; promising anything else is support.
+COERCIVE_ACTIONS = frozenset(
+    """deploy strike attack retaliate respond target invade bomb annex sanction expel punish
+    station mobilize mobilise arm shoot destroy blockade impose""".split()
+)
+
+# Promise-like verbs whose complement is the topic.
+PROMISE_VERBS = frozenset("promise pledge vow".split())
+
+# Modal auxiliaries that hedge a stance.
+HEDGE_MODALS = frozenset("may might could would".split())
+
+# What a negated stance becomes: None cancels it ("won't threaten" is no threat).
+NEGATED: dict[Stance, Stance | None] = {
+    Stance.SUPPORT: Stance.OPPOSE,
+    Stance.PROPOSE: None,
+    Stance.DEMAND: None,
+    Stance.THREATEN: None,
+    Stance.CONSIDER: Stance.REJECT,
+    Stance.OPPOSE: Stance.CONSIDER,
+    Stance.REJECT: Stance.CONSIDER,
+}
+
+
+def lookup(lemma: str, particle: str | None = None) -> Stance | None:
+    """The stance a predicate expresses, or None."""
+    lemma = lemma.lower()
+    if particle is not None:
+        return PHRASAL.get((lemma, particle.lower()))
+    return VERBS.get(lemma)

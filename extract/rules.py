@@ -1,0 +1,384 @@
+"""Stance rules over the dependency parse of one sentence.
+
+Each rule starts from a predicate in the lexicon and reads its actor, topic and targets from the parse.
+The rules work on any parsed ``Doc`` (tests build them by hand from words, heads and deps) and return
+plain ``Finding`` objects that point at tokens; ``extractor`` turns them into ``StanceTriple``s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from stancegraph.model import Stance
+
+from . import lexicon
+
+__all__ = ["ActorRef", "Finding", "find_stances"]
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+# Children of a topic noun that are not part of what the topic is.
+TOPIC_DROP_DEPS = {"acl", "relcl", "advcl", "appos", "cc", "conj", "punct", "parataxis", "mark", "agent"}
+# Prepositions that keep their phrase inside a topic ("strike on X", "guarantees of Y").
+TOPIC_PREPS = {"of", "on", "against", "for", "about", "over", "to", "with", "between", "towards", "toward"}
+LEADING_DROP_DEPS = {"det", "poss", "predet", "case", "neg", "aux", "mark", "advmod", "punct"}
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
+SPEAKER_NOUNS = {"delegation", "country", "government", "nation", "state", "people"}
+THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as the gazetteer knows it, with the words that named it."""
+
+    id: str
+    text: str
+
+
+@dataclass
+class Finding:
+    actors: list[ActorRef]
+    stance: Stance
+    polarity: int
+    topic_tokens: list[Token]
+    predicate: Token
+    targets: list[ActorRef] = field(default_factory=list)
+    negated: bool = False
+    hedged: bool = False
+    speaker: ActorRef | None = None
+
+
+ActorResolver = Callable[[Token], "list[ActorRef]"]
+
+
+class SentenceRules:
+    """Apply the stance rules to one sentence.
+
+    ``entity_actor(token)`` returns the gazetteer actor whose mention covers the token, if any;
+    ``speaker`` is the actor who speaks the whole document (UN speeches), if known.
+    """
+
+    def __init__(self, entity_actor: Callable[[Token], ActorRef | None], speaker: ActorRef | None = None):
+        self.entity_actor = entity_actor
+        self.speaker = speaker
+
+    # --- actors -----------------------------------------------------------------------------------
+
+    def actors_of(self, tok: Token, *, via_report: bool = True) -> list[ActorRef]:
+        """The actors a subject or agent token stands for, with coordinated ones split."""
+        out: list[ActorRef] = []
+        for t in (tok, *_conjuncts(tok)):
+            actor = self._actor_of_one(t, via_report=via_report)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _actor_of_one(self, tok: Token, *, via_report: bool) -> ActorRef | None:
+        actor = self.entity_actor(tok)
+        if actor is not None:
+            return actor
+        lower = tok.lower_
+        if lower in FIRST_PERSON:
+            return self.speaker
+        if tok.pos_ in ("NOUN", "PROPN"):
+            children = list(tok.children)
+            if lower in SPEAKER_NOUNS and any(c.lower_ in ("my", "our") for c in children):
+                return self.speaker
+            # "NATO's chief", "US officials", "the Russian government"
+            for child in children:
+                if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                    actor = self.entity_actor(child)
+                    if actor is not None:
+                        return actor
+            # "the Government of Japan"
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            actor = self.entity_actor(pobj)
+                            if actor is not None:
+                                return actor
+        if via_report and lower in THIRD_PERSON and tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            # "Washington says it has not ruled out ...": the pronoun is the reporter.
+            reporter = _reporting_subject(tok.head)
+            if reporter is not None:
+                found = self.actors_of(reporter, via_report=False)
+                if found:
+                    return found[0]
+        return None
+
+    def subject_actors(self, verb: Token) -> tuple[list[ActorRef], Token | None]:
+        """Actors of the clause headed by ``verb``, looking up through xcomp/conj chains."""
+        seen = 0
+        while verb is not None and seen < 8:
+            seen += 1
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return self.actors_of(child), child
+            agent = _agent_object(verb)
+            if agent is not None:
+                return self.actors_of(agent), agent
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+                verb = verb.head
+                continue
+            break
+        return [], None
+
+    def targets_in(self, tokens: list[Token]) -> list[ActorRef]:
+        """Addressees: objects of "from", "on", "upon", "to" attached to the predicate or its object."""
+        out: list[ActorRef] = []
+        for tok in tokens:
+            for child in tok.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ in ("from", "on", "upon", "to"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            for actor in self.actors_of(pobj, via_report=False):
+                                if actor not in out:
+                                    out.append(actor)
+        return out
+
+    # --- stances ----------------------------------------------------------------------------------
+
+    def find(self, sent: Span) -> Iterator[Finding]:
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
+                continue
+            yield from self._from_predicate(tok)
+
+    def _from_predicate(self, verb: Token) -> Iterator[Finding]:
+        stance, prep = _stance_of(verb)
+        if stance is None:
+            return
+        negated = _is_negated(verb)
+        hedged = _is_hedged(verb)
+        targets: list[ActorRef] = []
+
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "a joint missile defense system proposed by the Kremlin"
+            agent = _agent_object(verb)
+            if agent is None:
+                return
+            actors = self.actors_of(agent)
+            topic = topic_tokens(verb.head)
+        else:
+            actors, _ = self.subject_actors(verb)
+            topic, stance, targets = self._topic_of(verb, stance, prep)
+        if not actors or not topic:
+            return
+        if any(self.entity_actor(t) is not None for t in topic) and len(topic) == 1:
+            targets = [*targets, *self.actors_of(topic[0], via_report=False)]
+        targets = [*targets, *[a for a in self.targets_in([verb, *topic]) if a not in targets]]
+        polarity = stance.polarity
+        if negated:
+            flipped = lexicon.NEGATED[stance]
+            if flipped is None:
+                return
+            stance, polarity = flipped, flipped.polarity
+        for actor in actors:
+            if actor in targets:
+                continue
+            yield Finding(
+                actors=[actor],
+                stance=stance,
+                polarity=polarity,
+                topic_tokens=topic,
+                predicate=verb,
+                targets=[t for t in targets if t != actor],
+                negated=negated,
+                hedged=hedged,
+                speaker=self.speaker if actor is self.speaker else None,
+            )
+
+    def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[list[Token], Stance, list[ActorRef]]:
+        """The topic tokens of an active clause, the stance as refined by its complement, and targets."""
+        targets: list[ActorRef] = []
+        if prep is not None:
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    # "call on X to do Y": X is the addressee, Y the topic
+                    comp = _complement(verb)
+                    if comp is not None and self.actors_of(child, via_report=False):
+                        return clause_tokens(comp), stance, self.actors_of(child, via_report=False)
+                    return topic_tokens(child), stance, targets
+                if child.dep_ == "pcomp":
+                    return clause_tokens(child), stance, targets
+            return [], stance, targets
+        obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+        comp = _complement(verb)
+        passive_subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        if passive_subject is not None and _agent_object(verb) is not None:
+            return topic_tokens(passive_subject), stance, targets
+        if obj is not None and comp is not None and self.actors_of(obj, via_report=False):
+            # "urge Iran to ...": the object is the addressee
+            targets = self.actors_of(obj, via_report=False)
+            return clause_tokens(comp), stance, targets
+        if obj is not None:
+            return _repair_dangling_prep(verb, topic_tokens(obj)), stance, targets
+        if comp is not None:
+            if verb.lemma_.lower() in lexicon.PROMISE_VERBS:
+                action = comp.lemma_.lower()
+                stance = Stance.THREATEN if action in lexicon.COERCIVE_ACTIONS else Stance.SUPPORT
+            return clause_tokens(comp), stance, targets
+        return [], stance, targets
+
+
+def find_stances(
+    sent: Span,
+    entity_actor: Callable[[Token], ActorRef | None],
+    speaker: ActorRef | None = None,
+) -> list[Finding]:
+    """All stances the rules find in one sentence."""
+    return list(SentenceRules(entity_actor, speaker).find(sent))
+
+
+# --- parse helpers ------------------------------------------------------------------------------------
+
+
+def _stance_of(verb: Token) -> tuple[Stance | None, Token | None]:
+    """The stance of a predicate: phrasal forms ("rule out", "call for") first, then the bare verb."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt":
+            stance = lexicon.lookup(lemma, child.lower_)
+            if stance is not None:
+                return stance, None
+    for child in verb.children:
+        if child.dep_ == "prep":
+            stance = lexicon.lookup(lemma, child.lower_)
+            if stance is not None:
+                return stance, child
+    if any(c.dep_ == "prt" for c in verb.children):
+        return None, None  # "back down", "turn up": a different verb from the bare one
+    return lexicon.lookup(lemma), None
+
+
+def _is_negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # negation reaches conjoined verbs that share the subject: "we do not tolerate or support war"
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return any(c.dep_ == "neg" for c in verb.head.children)
+    return False
+
+
+def _is_hedged(verb: Token) -> bool:
+    heads = [verb]
+    if verb.dep_ == "xcomp":
+        heads.append(verb.head)
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.HEDGE_MODALS for h in heads for c in h.children)
+
+
+def _agent_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _complement(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [t for t in tok.conjuncts if t.i > tok.i]
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """The subject of the reporting verb whose complement clause ``verb`` heads."""
+    if verb.dep_ != "ccomp":
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in lexicon.REPORTING_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def topic_tokens(head: Token) -> list[Token]:
+    """The words of a noun phrase that say what a topic is, without relative clauses and side phrases."""
+    keep: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        keep.append(tok)
+        for child in tok.children:
+            if child.dep_ in TOPIC_DROP_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in TOPIC_PREPS:
+                continue
+            walk(child)
+
+    walk(head)
+    return _trim(sorted(keep, key=lambda t: t.i))
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The words of a complement clause ("to deploy missiles in X"), without its subordinate clauses."""
+    keep: list[Token] = []
+
+    def walk(tok: Token, top: bool) -> None:
+        keep.append(tok)
+        for child in tok.children:
+            if child.dep_ in TOPIC_DROP_DEPS or child.dep_ in ("advcl", "npadvmod"):
+                continue
+            if top and child.dep_ in ("aux", "mark", "nsubj", "neg"):
+                continue
+            walk(child, False)
+
+    walk(verb, True)
+    return _trim(sorted(keep, key=lambda t: t.i))
+
+
+def _whole_words(tokens: list[Token]) -> list[Token]:
+    """Add the rest of every hyphenated or glued word a kept token belongs to ("legally-binding")."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    keep = {t.i for t in tokens}
+    for tok in tokens:
+        i = tok.i
+        while i > 0 and not doc[i - 1].whitespace_ and not doc[i - 1].is_space and _glue(doc[i - 1], doc[i]):
+            i -= 1
+            keep.add(i)
+        i = tok.i
+        while i + 1 < len(doc) and not doc[i].whitespace_ and _glue(doc[i], doc[i + 1]):
+            i += 1
+            keep.add(i)
+    return [doc[i] for i in sorted(keep)]
+
+
+def _glue(left: Token, right: Token) -> bool:
+    """Two tokens written without a space that form one word: "legally-binding", "chief-of-staff"."""
+    return (left.text in "-/" and right.is_alpha) or (right.text in "-/" and left.is_alpha) or (
+        left.is_alpha and right.is_alpha
+    )
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    tokens = _whole_words(tokens)
+    while tokens and (tokens[0].dep_ in LEADING_DROP_DEPS or tokens[0].is_space or tokens[0].is_punct):
+        if len(tokens) > 1 and not tokens[0].whitespace_ and _glue(tokens[0], tokens[1]):
+            break  # part of a word: "legally-binding"
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _repair_dangling_prep(verb: Token, topic: list[Token]) -> list[Token]:
+    """Reattach a phrase the parser hung elsewhere after a preposition left with no object.
+
+    "opposes the deployment of a US-backed ... shield", parsed with "shield" as a clause of "opposes":
+    a sibling whose phrase starts right after the dangling preposition is its object.
+    """
+    if not topic or topic[-1].dep_ != "prep" or any(True for _ in topic[-1].children):
+        return topic
+    follows = topic[-1].i + 1
+    for child in verb.children:
+        if child.left_edge.i == follows:
+            return topic + topic_tokens(child)
+    return topic

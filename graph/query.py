@@ -1,0 +1,164 @@
+"""Running SPARQL against the store and rendering results; RDF exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from stancegraph.errors import QueryError
+
+from .namespaces import PREFIXES
+from .store import VOCAB_GRAPH, StanceStore
+
+__all__ = ["RDF_FORMATS", "QueryResult", "export_rdf", "format_result", "run_query"]
+
+RDF_FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class QueryResult:
+    """Variables and rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE."""
+
+    kind: str
+    variables: list[str]
+    rows: list[dict[str, Identifier | None]]
+    ask: bool | None = None
+    graph: Graph | None = None
+
+
+def _strip_comments(text: str) -> str:
+    return re.sub(r"(?m)#[^\n<>\"']*$", "", text)
+
+
+def run_query(
+    store: StanceStore, text: str, *, bindings: Mapping[str, Identifier] | None = None
+) -> QueryResult:
+    """Run a read-only SPARQL query; ``bindings`` are bound as RDF terms, never formatted into the text.
+
+    Raises QueryError with the parser's message and position for invalid SPARQL, and for updates.
+    """
+    if _UPDATE.match(_strip_comments(text)):
+        raise QueryError(
+            "this is a SPARQL update; the query command only reads",
+            fix="write a SELECT, ASK, CONSTRUCT or DESCRIBE query",
+        )
+    try:
+        result = store.dataset.query(text, initNs=PREFIXES, initBindings=dict(bindings or {}))
+        if result.type == "ASK":
+            return QueryResult("ASK", [], [], ask=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult(result.type, [], [], graph=result.graph)
+        variables = [str(v) for v in result.vars or []]
+        rows = [{v: b.get(v) if hasattr(b, "get") else None for v in variables} for b in _bindings(result)]
+        return QueryResult("SELECT", variables, rows)
+    except SyntaxError as err:
+        raise QueryError(f"invalid SPARQL: {err}", fix="check the query at the position shown") from None
+    except (RuntimeError, ValueError, NotImplementedError) as err:
+        raise QueryError(f"the query failed: {err}") from None
+
+
+def _bindings(result: Any) -> list[dict[str, Identifier]]:
+    return [{str(k): v for k, v in row.asdict().items()} for row in result]
+
+
+def _text(value: Identifier | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Literal):
+        return str(value)
+    if isinstance(value, URIRef):
+        return str(value)
+    if isinstance(value, BNode):
+        return f"_:{value}"
+    return str(value)
+
+
+def _json_term(value: Identifier | None) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Literal):
+        py = value.toPython()
+        if isinstance(py, (bool, int, float, str)):
+            return py
+        return str(value)
+    return str(value)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Render a result as ``table`` (aligned text), ``csv`` or ``json``."""
+    if result.kind == "ASK":
+        return json.dumps({"boolean": result.ask}) + "\n" if fmt == "json" else f"{str(result.ask).lower()}\n"
+    if result.graph is not None:
+        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+    if fmt == "json":
+        return json.dumps([{k: _json_term(v) for k, v in row.items()} for row in result.rows], ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow([_text(row.get(v)) for v in result.variables])
+        return buf.getvalue()
+    if fmt != "table":
+        raise QueryError(f"unknown output format '{fmt}'", fix="use table, csv or json")
+    return _table(result)
+
+
+def _table(result: QueryResult, max_width: int = 60) -> str:
+    cells = [[_short(_text(row.get(v)), max_width) for v in result.variables] for row in result.rows]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells)
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    for prefix, ns in PREFIXES.items():
+        if text.startswith(str(ns)):
+            text = f"{prefix}:{text[len(str(ns)):]}"
+            break
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def export_rdf(store: StanceStore, fmt: str, *, include_vocabulary: bool = False) -> str:
+    """Serialise the store: ``trig``/``nquads`` keep one named graph per document, ``turtle`` and
+    ``jsonld`` give the merged graph."""
+    name = RDF_FORMATS.get(fmt)
+    if name is None:
+        raise QueryError(f"unknown RDF format '{fmt}'", fix="use " + ", ".join(sorted(set(RDF_FORMATS))))
+    from rdflib import Dataset
+
+    if name in ("trig", "nquads"):
+        out = Dataset()
+        for prefix, ns in PREFIXES.items():
+            out.bind(prefix, ns)
+        for g in store.dataset.contexts():
+            if g.identifier == VOCAB_GRAPH and not include_vocabulary:
+                continue
+            target = out.graph(g.identifier)
+            target += g
+        return out.serialize(format=name)
+    merged = Graph()
+    for prefix, ns in PREFIXES.items():
+        merged.bind(prefix, ns)
+    for g in store.dataset.contexts():
+        if g.identifier == VOCAB_GRAPH and not include_vocabulary:
+            continue
+        merged += g
+    return merged.serialize(format=name)

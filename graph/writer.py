@@ -1,0 +1,166 @@
+"""Writing documents and their stances into the store, one named graph per document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from stancegraph.model import Actor, Document, StanceTriple
+
+from .namespaces import DCTERMS, GRAPH, ID, PROV, RDF, RDFS, SG, SKOS, STANCE, XSD, edge_property
+from .store import StanceStore
+
+__all__ = [
+    "actor_iri",
+    "content_hash",
+    "document_graph",
+    "document_iri",
+    "document_quads",
+    "remove_document",
+    "topic_iri",
+    "write_document",
+]
+
+_ACTOR_CLASS = {
+    "state": SG.State,
+    "organization": SG.Organization,
+    "person": SG.Person,
+    "group": SG.Group,
+    "other": SG.OtherActor,
+}
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+def _segment(text: str) -> str:
+    """A percent-encoded IRI path segment: any text gives a valid IRI."""
+    return quote(text, safe="")
+
+
+def _slug(label: str) -> str:
+    return _segment(re.sub(r"\s+", "-", label.strip().lower()))
+
+
+def actor_iri(actor_id: str) -> URIRef:
+    return ID["actor/" + _segment(actor_id)]
+
+
+def topic_iri(label: str) -> URIRef:
+    return ID["topic/" + _slug(label)]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return ID["doc/" + _segment(doc_id)]
+
+
+def document_graph(doc_id: str) -> URIRef:
+    return GRAPH["doc/" + _segment(doc_id)]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _statement_iri(triple: StanceTriple) -> URIRef:
+    key = "\x1f".join(
+        str(x)
+        for x in (
+            triple.evidence.char_start,
+            triple.evidence.char_end,
+            triple.actor.id,
+            triple.stance.value,
+            triple.polarity,
+            triple.topic.label,
+            triple.topic.text,
+        )
+    )
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return ID[f"stance/{_segment(triple.evidence.doc)}/{digest}"]
+
+
+def _actor_quads(actor: Actor, g: URIRef) -> Iterator[Quad]:
+    iri = actor_iri(actor.id)
+    yield iri, RDF.type, _ACTOR_CLASS[actor.type], g
+    yield iri, RDF.type, SG.Actor, g
+    yield iri, RDFS.label, Literal(actor.label), g
+    yield iri, SG.actorId, Literal(actor.id), g
+
+
+def document_quads(
+    doc: Document, triples: Iterable[StanceTriple], *, extractor: str, pipeline: str
+) -> Iterator[Quad]:
+    """Every quad of a document's named graph: the document, its statements, their actors and topics."""
+    g = document_graph(doc.id)
+    d = document_iri(doc.id)
+    yield d, RDF.type, SG.Document, g
+    yield d, SG.docId, Literal(doc.id), g
+    yield d, SG.contentHash, Literal(content_hash(doc.text)), g
+    yield d, SG.extractor, Literal(extractor), g
+    yield d, SG.pipeline, Literal(pipeline), g
+    for prop, value in (
+        (DCTERMS.date, doc.date),
+        (DCTERMS.source, doc.source),
+        (DCTERMS.title, doc.title),
+        (DCTERMS.identifier, doc.url),
+        (SG.speaker, doc.speaker),
+    ):
+        if value:
+            yield d, prop, Literal(value), g
+    for triple in triples:
+        s = _statement_iri(triple)
+        topic = topic_iri(triple.topic.label)
+        actor = actor_iri(triple.actor.id)
+        yield s, RDF.type, SG.StanceStatement, g
+        yield s, SG.actor, actor, g
+        yield s, SG.stance, STANCE[triple.stance.value], g
+        yield s, SG.polarity, Literal(triple.polarity, datatype=XSD.integer), g
+        yield s, SG.topic, topic, g
+        yield s, SG.confidence, Literal(f"{triple.confidence:.3f}", datatype=XSD.decimal), g
+        yield s, SG.negated, Literal(triple.negated), g
+        yield s, SG.hedged, Literal(triple.hedged), g
+        yield s, SG.actorText, Literal(triple.actor.text or triple.actor.label), g
+        yield s, SG.topicText, Literal(triple.topic.text or triple.topic.label), g
+        yield s, SG.sentence, Literal(triple.evidence.sentence), g
+        yield s, SG.charStart, Literal(triple.evidence.char_start, datatype=XSD.integer), g
+        yield s, SG.charEnd, Literal(triple.evidence.char_end, datatype=XSD.integer), g
+        yield s, PROV.wasDerivedFrom, d, g
+        if triple.speaker:
+            yield s, SG.speaker, Literal(triple.speaker), g
+        for target in triple.targets:
+            yield s, SG.target, actor_iri(target.id), g
+            yield from _actor_quads(target, g)
+        yield from _actor_quads(triple.actor, g)
+        yield topic, RDF.type, SG.Topic, g
+        yield topic, SKOS.prefLabel, Literal(triple.topic.label), g
+        if triple.topic.text and triple.topic.text != triple.topic.label:
+            yield topic, SKOS.altLabel, Literal(triple.topic.text), g
+        yield actor, edge_property(triple.stance), topic, g
+
+
+def remove_document(store: StanceStore, doc_id: str) -> bool:
+    """Delete a document's named graph; True if it was there."""
+    g = document_graph(doc_id)
+    present = (None, None, None, g) in store.dataset  # type: ignore[operator]
+    if present:
+        store.dataset.remove_graph(g)
+    return present
+
+
+def write_document(
+    store: StanceStore,
+    doc: Document,
+    triples: Iterable[StanceTriple],
+    *,
+    extractor: str,
+    pipeline: str,
+) -> int:
+    """Replace the document's named graph with its stances; return the number of quads written."""
+    quads = list(document_quads(doc, triples, extractor=extractor, pipeline=pipeline))
+    remove_document(store, doc.id)
+    store.dataset.addN(quads)  # type: ignore[arg-type]
+    return len(quads)

