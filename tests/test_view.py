@@ -1,0 +1,302 @@
+"""The HTML view without a browser: what the page holds, how it escapes, that it stands alone."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stancegraph.graph import view
+from stancegraph.graph.view import POLARITY_COLOURS, view_html, write_view
+
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<!-- <script>",
+    "\"quoted\" and 'single' & ampersand",
+    "line\u2028separator\u2029paragraph",
+]
+
+
+def _row(actor: str, actor_id: str, stance: str, polarity: int, topic: str, **extra: Any) -> dict[str, Any]:
+    row = {
+        "doc": "d1",
+        "date": "2012-05-03",
+        "source": "RIA Novosti",
+        "sentence": f"{actor} {stance}s {topic}.",
+        "actor": actor,
+        "actor_id": actor_id,
+        "actor_type": "state",
+        "actor_text": actor,
+        "speaker": None,
+        "stance": stance,
+        "polarity": polarity,
+        "topic": topic,
+        "topic_text": topic,
+        "targets": [],
+        "negated": False,
+        "hedged": False,
+        "confidence": 0.9,
+    }
+    row.update(extra)
+    return row
+
+
+ROWS = [
+    _row("Russia", "RUS", "oppose", -1, "ABM shield", actor_text="Moscow"),
+    _row("Russia", "RUS", "oppose", -1, "ABM shield", doc="d2", sentence="The Kremlin objects to the ABM shield."),
+    _row("Russia", "RUS", "reject", -1, "ABM shield", doc="d3"),
+    _row("NATO", "NATO", "reject", -1, "joint missile defense system", actor_type="organization"),
+    _row("Russia", "RUS", "propose", 1, "joint missile defense system", actor_text="the Kremlin"),
+    _row("Russia", "RUS", "demand", 1, "legally-binding guarantees", targets=["USA", "NATO"]),
+    _row("United States", "USA", "consider", 0, "legally-binding guarantees", actor_text="Washington", hedged=True),
+]
+
+
+def _data(page: str) -> dict[str, Any]:
+    match = re.search(r'<script type="application/json" id="stancegraph-data">(.*?)</script>', page, re.S)
+    assert match, "no data block"
+    return json.loads(match.group(1))
+
+
+class _Elements(HTMLParser):
+    """Collects start tags with their attributes, and the text of each <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._in_script: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+            self.scripts.append((self._in_script, ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = None
+
+
+def _elements(page: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return view_html(ROWS, title="Missile defence")
+
+
+def test_one_node_per_actor_and_per_topic(page: str) -> None:
+    nodes = {n["id"]: n for n in _data(page)["nodes"]}
+    assert set(nodes) == {
+        "actor:RUS",
+        "actor:NATO",
+        "actor:USA",
+        "topic:ABM shield",
+        "topic:joint missile defense system",
+        "topic:legally-binding guarantees",
+    }
+    assert nodes["actor:RUS"]["label"] == "Russia"
+    assert nodes["actor:NATO"]["shape"] != nodes["actor:RUS"]["shape"]  # organisation vs state
+    assert {n["shape"] for i, n in nodes.items() if i.startswith("topic:")} == {"box"}
+    assert not any(n["shape"] == "box" for i, n in nodes.items() if i.startswith("actor:"))
+    assert nodes["actor:RUS"]["value"] == 5
+
+
+def test_one_edge_per_actor_topic_polarity(page: str) -> None:
+    edges = _data(page)["edges"]
+    assert len(edges) == 5
+    by_key = {(e["from"], e["to"], e["polarity"]): e for e in edges}
+    shield = by_key[("actor:RUS", "topic:ABM shield", -1)]
+    assert shield["mentions"] == 3
+    assert shield["label"] == "oppose \u00d72, reject"
+    assert shield["width"] > by_key[("actor:NATO", "topic:joint missile defense system", -1)]["width"]
+    assert ("actor:RUS", "topic:joint missile defense system", 1) in by_key
+    assert len({e["id"] for e in edges}) == len(edges)
+
+
+def test_edge_tooltip_lists_every_evidence_sentence(page: str) -> None:
+    edges = _data(page)["edges"]
+    shield = next(e for e in edges if e["from"] == "actor:RUS" and e["to"] == "topic:ABM shield")
+    evidence = shield["tip"]["evidence"]
+    assert len(evidence) == 3
+    assert [meta.split(" \u00b7 ")[0] for meta, _ in evidence] == ["d1", "d2", "d3"]
+    assert "The Kremlin objects to the ABM shield." in [sentence for _, sentence in evidence]
+    meta = evidence[0][0]
+    assert "2012-05-03" in meta and "RIA Novosti" in meta and "oppose" in meta
+    demand = next(e for e in edges if e["label"] == "demand")
+    assert "targets USA, NATO" in demand["tip"]["evidence"][0][0]
+    consider = next(e for e in edges if e["label"] == "consider")
+    assert "hedged" in consider["tip"]["evidence"][0][0]
+
+
+def test_polarity_colours(page: str) -> None:
+    colours = {e["polarity"]: e["color"] for e in _data(page)["edges"]}
+    assert colours == {1: POLARITY_COLOURS[1], 0: POLARITY_COLOURS[0], -1: POLARITY_COLOURS[-1]}
+    assert len(set(POLARITY_COLOURS.values())) == 3
+
+
+def test_pairs_with_two_polarities_get_curved_apart(page: str) -> None:
+    edges = _data(page)["edges"]
+    joint = [e for e in edges if e["from"] == "actor:RUS" and e["to"] == "topic:joint missile defense system"]
+    other = [e for e in edges if e["to"] == "topic:ABM shield"]
+    assert len(joint) == 1 and "smooth" not in joint[0]  # RUS only proposes it; NATO rejects it
+    assert "smooth" not in other[0]
+    both = view_html([*ROWS, _row("Russia", "RUS", "reject", -1, "joint missile defense system")])
+    bent = [e for e in _data(both)["edges"] if e["from"] == "actor:RUS" and "joint" in e["to"]]
+    assert len(bent) == 2 and bent[0]["smooth"]["roundness"] != bent[1]["smooth"]["roundness"]
+
+
+def test_header_counts_title_and_legend(page: str) -> None:
+    assert "<title>Missile defence</title>" in page
+    assert "<h1>Missile defence</h1>" in page
+    assert "3 actors \u00b7 3 topics \u00b7 7 stances in 5 edges \u00b7 3 documents" in page
+    for text in ("(+1)", "considers (0)", "(\u22121)", "actor: state", "actor: organization", ">topic</li>"):
+        assert text in page
+
+
+def test_layout_seed_and_stabilisation(page: str) -> None:
+    options = _data(page)["options"]
+    assert options["layout"]["randomSeed"] == view.LAYOUT_SEED
+    assert options["physics"]["stabilization"]["enabled"] is True
+    assert "physics: { enabled: false }" in page  # switched off once stabilised
+
+
+def _hostile_rows() -> list[dict[str, Any]]:
+    rows = []
+    for i, text in enumerate(HOSTILE):
+        rows.append(
+            _row(
+                f"Actor {text}",
+                f"X{i}",
+                "oppose",
+                -1,
+                f"topic {text}",
+                sentence=f"sentence {text}",
+                actor_text=text,
+                topic_text=text,
+                source=text,
+                doc=text,
+                speaker=text,
+                actor_type=text,
+            )
+        )
+    return rows
+
+
+def test_hostile_strings_are_escaped() -> None:
+    page = view_html(_hostile_rows(), title=HOSTILE[0])
+    assert "alert(1)</script>" not in page
+    assert "<img" not in page
+    assert "\u2028" not in page and "\u2029" not in page
+    elements = _elements(page)
+    assert [tag for tag, _ in elements.tags].count("script") == 4  # guard, data, vis-network, view
+    assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
+    assert {tag for tag, _ in elements.tags} <= {"html", "head", "meta", "title", "script", "style", "body", "header",
+                                                "h1", "p", "ul", "li", "span", "main", "div", "aside"}
+    assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
+
+
+def test_hostile_strings_survive_the_round_trip() -> None:
+    data = _data(view_html(_hostile_rows()))
+    labels = {n["label"] for n in data["nodes"]}
+    sentences = {s for e in data["edges"] for _, s in e["tip"]["evidence"]}
+    for text in HOSTILE:
+        assert f"Actor {text}" in labels
+        assert f"topic {text}" in labels
+        assert f"sentence {text}" in sentences
+
+
+def test_scripts_are_allowed_by_hash_and_nothing_else() -> None:
+    page = view_html(ROWS)
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page).group(1)
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    executable = [text for attrs, text in _elements(page).scripts if attrs.get("type") != "application/json"]
+    assert len(executable) == 3
+    for text in executable:
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        assert f"'sha256-{digest}'" in csp
+
+
+def test_standalone_page_has_no_external_urls(page: str) -> None:
+    for tag, attrs in _elements(page).tags:
+        for name in ("src", "href", "action", "data", "poster"):
+            value = attrs.get(name) or ""
+            assert not re.match(r"\s*(https?:)?//", value), (tag, name, value)
+    assert "<link" not in page
+    assert not re.search(r"(url\(|@import)\s*['\"]?\s*(https?:)?//", page)
+    assert "vis.Network" in page and "vis-tooltip" in page  # vis-network's JS and CSS are inlined
+
+
+def test_output_is_deterministic_and_independent_of_row_order() -> None:
+    first = view_html(ROWS)
+    assert view_html(ROWS) == first
+    assert view_html(list(reversed(ROWS))) == first
+
+
+def test_empty_rows_say_no_stances() -> None:
+    page = view_html([])
+    data = _data(page)
+    assert data["nodes"] == [] and data["edges"] == []
+    assert "no stances" in page
+    assert "0 actors \u00b7 0 topics \u00b7 0 stances in 0 edges \u00b7 0 documents" in page
+
+
+def test_rows_with_missing_or_odd_fields_do_not_crash() -> None:
+    rows = [
+        {"actor": "Cuba", "topic": "embargo", "polarity": "-1", "targets": "USA;EU", "negated": "true"},
+        {"actor_id": "EU", "stance": "support", "polarity": None},
+        {},
+    ]
+    data = _data(view_html(rows))
+    by_label = {n["label"]: n for n in data["nodes"]}
+    assert {"Cuba", "embargo", "EU", "?", "(no topic)"} <= set(by_label)
+    cuba = next(e for e in data["edges"] if e["from"] == "actor:Cuba")
+    assert cuba["polarity"] == -1 and "targets USA, EU" in cuba["tip"]["evidence"][0][0]
+
+
+def test_write_view_is_atomic(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "view.html"
+    assert write_view(ROWS, target, title="t") == target
+    assert target.read_text(encoding="utf-8") == view_html(ROWS, title="t")
+    write_view([], target)
+    assert "no stances" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["view.html"]
+
+
+def test_failed_write_keeps_the_old_page_and_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = write_view(ROWS, tmp_path / "view.html")
+    before = target.read_bytes()
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_view([], target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["view.html"]
+
+
+def test_importing_stancegraph_does_not_import_pyvis(tmp_path: Path) -> None:
+    code = "import sys, stancegraph, stancegraph.graph.view; sys.exit('pyvis' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=tmp_path).returncode == 0
