@@ -153,7 +153,10 @@ def export_rdf(store: StanceStore, fmt: str, *, include_vocabulary: bool = False
                 continue
             target = out.graph(g.identifier)
             target += g
-        return out.serialize(format=name)
+        text = out.serialize(format=name)
+        if name == "nquads":  # one statement a line: sorted, so that two exports of one store diff cleanly
+            text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+        return text
     merged = Graph()
     for prefix, ns in PREFIXES.items():
         merged.bind(prefix, ns)

