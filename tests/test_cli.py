@@ -7,13 +7,16 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from stancegraph.table import STANCE_TABLE_FIELDS
 
-STANCEGRAPH = shutil.which("stancegraph") or str(Path(__import__("sys").executable).parent / "stancegraph")
+# The script installed beside the Python running the tests (the venv's, or the wheel venv's).
+_BESIDE = Path(sys.executable).parent / "stancegraph"
+STANCEGRAPH = str(_BESIDE) if _BESIDE.exists() else (shutil.which("stancegraph") or "stancegraph")
 
 
 def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
