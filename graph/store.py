@@ -38,7 +38,8 @@ class StanceStore:
         self.dataset.close()
 
     def document_graphs(self) -> list[str]:
-        return sorted(str(g.identifier) for g in self.dataset.contexts() if g.identifier != VOCAB_GRAPH)
+        prefix = str(GRAPH["doc/"])
+        return sorted(str(g.identifier) for g in self.dataset.contexts() if str(g.identifier).startswith(prefix))
 
     def __len__(self) -> int:
         """Number of quads, the vocabulary included."""

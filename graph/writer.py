@@ -145,7 +145,7 @@ def document_quads(
 def remove_document(store: StanceStore, doc_id: str) -> bool:
     """Delete a document's named graph; True if it was there."""
     g = document_graph(doc_id)
-    present = (None, None, None, g) in store.dataset  # type: ignore[operator]
+    present = bool(store.dataset.query("ASK { GRAPH ?g { ?s ?p ?o } }", initBindings={"g": g}).askAnswer)
     if present:
         store.dataset.remove_graph(g)
     return present
