@@ -148,7 +148,7 @@ def export_rdf(store: StanceStore, fmt: str, *, include_vocabulary: bool = False
         out = Dataset()
         for prefix, ns in PREFIXES.items():
             out.bind(prefix, ns)
-        for g in store.dataset.contexts():
+        for g in store.dataset.graphs():
             if g.identifier == VOCAB_GRAPH and not include_vocabulary:
                 continue
             target = out.graph(g.identifier)
@@ -160,7 +160,7 @@ def export_rdf(store: StanceStore, fmt: str, *, include_vocabulary: bool = False
     merged = Graph()
     for prefix, ns in PREFIXES.items():
         merged.bind(prefix, ns)
-    for g in store.dataset.contexts():
+    for g in store.dataset.graphs():
         if g.identifier == VOCAB_GRAPH and not include_vocabulary:
             continue
         merged += g

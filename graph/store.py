@@ -39,7 +39,7 @@ class StanceStore:
 
     def document_graphs(self) -> list[str]:
         prefix = str(GRAPH["doc/"])
-        return sorted(str(g.identifier) for g in self.dataset.contexts() if str(g.identifier).startswith(prefix))
+        return sorted(str(g.identifier) for g in self.dataset.graphs() if str(g.identifier).startswith(prefix))
 
     def __len__(self) -> int:
         """Number of quads, the vocabulary included."""

@@ -85,3 +85,13 @@ def test_mapped_packages_refuse_a_second_name(tmp_path):
 @pytest.mark.parametrize("sub,data", [("graph", "vocab.ttl"), ("extract", "data/states.csv")])
 def test_package_data_is_installed(sub, data):
     assert (resources.files(f"stancegraph.{sub}") / data).is_file()
+
+
+def test_wheel_run_imports_the_installed_wheel():
+    """Under `make test-wheel` the code under test is the wheel's, not the working tree's."""
+    import os
+
+    if not os.environ.get("STANCEGRAPH_WHEEL_TEST"):
+        pytest.skip("only meaningful in the installed-wheel run (make test-wheel)")
+    assert "site-packages" in str(PACKAGE_ROOT)
+    assert "site-packages" in str(_package_dir("graph")) and "site-packages" in str(_package_dir("extract"))
