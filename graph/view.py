@@ -26,13 +26,14 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from stancegraph.files import write_text_atomically
 
 __all__ = [
     "ACTOR_STYLES",
@@ -125,21 +126,7 @@ def write_view(rows: Iterable[Mapping[str, Any]], path: str | os.PathLike[str], 
     The page goes to a temporary file in the same folder, which then replaces ``path``: a reader never sees half
     a page, and a failure leaves any earlier page in place.
     """
-    target = Path(path)
-    page = view_html(rows, title=title).encode("utf-8", errors="replace")  # lone surrogates become "?"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(page)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_text_atomically(path, view_html(rows, title=title))
 
 
 def _network(rows: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import StancegraphError
+from .files import write_text_atomically
 from .inputs import read_documents
 from .model import Document
 from .table import write_csv, write_jsonl
@@ -199,21 +199,6 @@ def write_view(store: Any, path: str | os.PathLike[str], *, title: str = "stance
     from .graph.view import write_view as write_html
 
     return write_html(stance_rows(store), Path(path), title=title)
-
-
-def write_text_atomically(path: Path, text: str) -> Path:
-    """Write a file so that a reader sees the old one or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
 
 
 def build(

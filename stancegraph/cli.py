@@ -157,7 +157,8 @@ def export(store, fmt, output):
     """Export the stance table (jsonl, csv) or the graph as RDF (turtle, trig, nquads, jsonld)."""
     import io
 
-    from .api import export_rdf_text, export_table, write_text_atomically
+    from .api import export_rdf_text, export_table
+    from .files import write_text_atomically
 
     _require_store(store)
     if fmt in ("jsonl", "csv"):
