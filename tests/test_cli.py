@@ -195,3 +195,13 @@ def test_missing_store(tmp_path):
 
 def test_unknown_option_is_one_line():
     assert_one_line_error(run("export", "--no-such-option"), "no-such-option")
+
+
+@pytest.mark.model
+def test_extract_reads_standard_input(tmp_path):
+    store = tmp_path / "store"
+    lines = json.dumps({"id": "s1", "text": "Moscow opposes the deployment of the shield.", "date": "2012-05-04"})
+    out = run("extract", "-", "--store", str(store), "--quiet", stdin=lines + "\n")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(r) for r in run("export", "--store", str(store)).stdout.splitlines()]
+    assert [(r["doc"], r["actor_id"], r["stance"], r["date"]) for r in rows] == [("s1", "RUS", "oppose", "2012-05-04")]
