@@ -1,7 +1,8 @@
 """Who can be an actor: states and organisations, with the names, capitals and seats that stand for them.
 
 The tables live in ``data/`` (``states.csv``: ISO 3166-1 alpha-3 id, short name, aliases such as capitals
-and seats of government used as metonyms; ``organizations.csv``: short id, label, type, aliases).
+and seats of government used as metonyms; ``demonyms.csv``: "Russian", "Russians"; ``organizations.csv``:
+short id, label, type, aliases). Speaker names are also looked up in ISO 3166 through pycountry.
 Aliases are matched case-sensitively, so "Turkey" the state is not "turkey" the bird.
 """
 
@@ -10,9 +11,11 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+
+import pycountry
 
 __all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer"]
 
@@ -23,6 +26,7 @@ class GazetteerEntry:
     label: str
     type: str  # state | organization | group
     aliases: tuple[str, ...] = field(default=())
+    demonyms: tuple[str, ...] = field(default=())  # "Russian", "Russians": adjectives and plural nouns
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -50,9 +54,24 @@ class Gazetteer:
         return self._by_id.get(actor_id)
 
     def lookup(self, name_or_id: str) -> GazetteerEntry | None:
-        """Find an entry by id (``RUS``) or by any of its names (``Moscow``, ``the Kremlin``)."""
+        """Find an entry by id (``RUS``), by any of its names (``Moscow``, ``the Kremlin``), or by a state's
+        ISO 3166 name in any of its forms ("Venezuela (Bolivarian Republic Of)")."""
         name_or_id = name_or_id.strip()
-        return self._by_id.get(name_or_id.upper()) or self._by_name.get(_key(name_or_id))
+        found = self._by_id.get(name_or_id.upper()) or self._by_name.get(_key(name_or_id))
+        if found is not None:
+            return found
+        inverted = re.sub(r"^(.*?)\s*\((.*)\)$", r"\2 \1", name_or_id)  # "Venezuela (Bolivarian Republic Of)"
+        found = self._by_name.get(_key(inverted))
+        if found is not None:
+            return found
+        return self._iso_lookup(name_or_id) or self._iso_lookup(inverted)
+
+    def _iso_lookup(self, name: str) -> GazetteerEntry | None:
+        try:
+            country = pycountry.countries.lookup(name)
+        except LookupError:
+            return None
+        return self._by_id.get(country.alpha_3)
 
     def patterns(self) -> list[dict]:
         """EntityRuler phrase patterns: one per name, labelled GPE for states and ORG otherwise."""
@@ -61,6 +80,8 @@ class Gazetteer:
             label = "GPE" if entry.type == "state" else "ORG"
             for name in entry.names:
                 out.append({"label": label, "pattern": name, "id": entry.id})
+            for demonym in entry.demonyms:
+                out.append({"label": "NORP", "pattern": demonym, "id": entry.id})
         return out
 
 
@@ -72,11 +93,13 @@ def _key(name: str) -> str:
 def _read_table(lines: Iterable[str], default_type: str) -> Iterator[GazetteerEntry]:
     for row in csv.DictReader(lines):
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        demonyms = tuple(d.strip() for d in (row.get("demonyms") or "").split("|") if d.strip())
         yield GazetteerEntry(
             id=row["id"].strip(),
             label=row["label"].strip(),
             type=(row.get("type") or default_type).strip(),
             aliases=aliases,
+            demonyms=demonyms,
         )
 
 
@@ -91,4 +114,7 @@ def load_gazetteer(extra: Path | None = None) -> Gazetteer:
     if extra is not None:
         with open(extra, encoding="utf-8", newline="") as f:
             entries.extend(_read_table(f, "other"))
+    with (data / "demonyms.csv").open(encoding="utf-8") as f:
+        demonyms = {row["id"]: tuple(d for d in row["demonyms"].split("|") if d) for row in csv.DictReader(f)}
+    entries = [replace(e, demonyms=e.demonyms or demonyms.get(e.id, ())) for e in entries]
     return Gazetteer(entries)

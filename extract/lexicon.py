@@ -11,8 +11,13 @@ from stancegraph.model import Stance
 __all__ = [
     "COERCIVE_ACTIONS",
     "HEDGE_MODALS",
+    "END_NOUNS",
+    "END_VERBS",
     "NEGATED",
+    "NOUNS",
+    "NOUN_TOPIC_PREPS",
     "PHRASAL",
+    "REFRAIN_VERBS",
     "REPORTING_VERBS",
     "VERBS",
     "lookup",
@@ -23,7 +28,7 @@ _BY_STANCE: dict[Stance, str] = {
         support back endorse welcome praise favour favor defend applaud commend hail champion uphold
         advocate embrace approve encourage appreciate salute reaffirm affirm recognize recognise
         value cherish promote prioritize prioritise pledge vow promise commit agree accept honour honor
-        strengthen bolster reinforce safeguard protect
+        strengthen bolster reinforce safeguard protect allow permit tolerate
     """,
     Stance.PROPOSE: """
         propose offer suggest initiate recommend table submit present introduce sponsor co-sponsor
@@ -80,6 +85,18 @@ PHRASAL: dict[tuple[str, str], Stance] = {
     ("speak", "for"): Stance.SUPPORT,
     ("side", "with"): Stance.SUPPORT,
     ("look", "into"): Stance.CONSIDER,
+    ("agree", "on"): Stance.SUPPORT,
+    ("agree", "to"): Stance.SUPPORT,
+    ("agree", "with"): Stance.SUPPORT,
+    ("commit", "to"): Stance.SUPPORT,
+    ("attach", "to"): Stance.SUPPORT,  # "attach great importance to X"
+    ("adhere", "to"): Stance.SUPPORT,
+    ("subscribe", "to"): Stance.SUPPORT,
+    ("oppose", "to"): Stance.OPPOSE,
+    ("vote", "against"): Stance.OPPOSE,
+    ("vote", "for"): Stance.SUPPORT,
+    ("opt", "out"): Stance.REJECT,
+    ("back", "away"): Stance.REJECT,
     ("think", "about"): Stance.CONSIDER,
 }
 
@@ -97,6 +114,28 @@ COERCIVE_ACTIONS = frozenset(
 
 # Promise-like verbs whose complement is the topic.
 PROMISE_VERBS = frozenset("promise pledge vow".split())
+
+# Nouns that carry a stance of their holder: "our call for", "its rejection of", "Russia's threat of".
+NOUNS: dict[str, Stance] = {
+    **dict.fromkeys("support solidarity endorsement backing commitment".split(), Stance.SUPPORT),
+    **dict.fromkeys("proposal offer".split(), Stance.PROPOSE),
+    **dict.fromkeys("call demand appeal request plea insistence".split(), Stance.DEMAND),
+    **dict.fromkeys("threat ultimatum".split(), Stance.THREATEN),
+    **dict.fromkeys("opposition objection condemnation criticism".split(), Stance.OPPOSE),
+    **dict.fromkeys("rejection refusal veto".split(), Stance.REJECT),
+}
+# Prepositions that introduce the topic of a stance noun ("of" and "by" may also name its holder).
+NOUN_TOPIC_PREPS = frozenset("of for to with against towards toward on by".split())
+
+# Ending something: a call to end X is a stance against X ("lift the embargo", "an end to the blockade").
+END_VERBS = frozenset(
+    "lift end stop cease halt remove withdraw abandon dismantle abolish terminate repeal scrap eliminate".split()
+)
+REFRAIN_VERBS = frozenset("refrain desist abstain".split())
+END_NOUNS = frozenset(
+    """lifting end ending removal cessation withdrawal abolition elimination termination halt repeal
+    dismantling""".split()
+)
 
 # Modal auxiliaries that hedge a stance.
 HEDGE_MODALS = frozenset("may might could would".split())

@@ -122,6 +122,10 @@ class SentenceRules:
             agent = _agent_object(verb)
             if agent is not None:
                 return self.actors_of(agent), agent
+            if verb.dep_ == "xcomp":
+                controller = _object_controller(verb.head)
+                if controller is not None:  # "urge Iran to stop": Iran is who would stop
+                    return self.actors_of(controller, via_report=False), controller
             if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
                 verb = verb.head
                 continue
@@ -145,85 +149,172 @@ class SentenceRules:
 
     def find(self, sent: Span) -> Iterator[Finding]:
         for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
-                continue
-            yield from self._from_predicate(tok)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.NOUNS:
+                yield from self._from_noun(tok)
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
+                yield from self._from_predicate(tok)
 
     def _from_predicate(self, verb: Token) -> Iterator[Finding]:
         stance, prep = _stance_of(verb)
         if stance is None:
             return
-        negated = _is_negated(verb)
-        hedged = _is_hedged(verb)
         targets: list[ActorRef] = []
-
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a joint missile defense system proposed by the Kremlin"
             agent = _agent_object(verb)
             if agent is None:
                 return
             actors = self.actors_of(agent)
-            topic = topic_tokens(verb.head)
+            topic = _Topic(verb.head)
         else:
             actors, _ = self.subject_actors(verb)
             topic, stance, targets = self._topic_of(verb, stance, prep)
-        if not actors or not topic:
+        if actors and topic is not None:
+            yield from self._findings(actors, stance, topic, verb, targets, _is_negated(verb), _is_hedged(verb))
+
+    def _from_noun(self, noun: Token) -> Iterator[Finding]:
+        """Nominal stances: "our call for dialogue", "its rejection of all actions", "Russia's threat of a strike"."""
+        stance = lexicon.NOUNS[noun.lemma_.lower()]
+        holder: list[ActorRef] = []
+        addressees: list[ActorRef] = []
+        topic: _Topic | None = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                holder = self._possessor(child, noun)
+            elif child.dep_ == "prep" and child.lower_ in lexicon.NOUN_TOPIC_PREPS:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None:
+                    continue
+                if stance is Stance.DEMAND and child.lower_ in ("to", "on", "upon"):
+                    addressees.extend(self.actors_of(pobj, via_report=False))  # "our call to all parties to ..."
+                    clause = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"), None)
+                    if clause is not None and topic is None:
+                        topic = _Topic(clause, clause=True)
+                elif child.lower_ in ("of", "by") and self.entity_actor(pobj) is not None and not holder:
+                    holder = self.actors_of(pobj, via_report=False)  # "the proposal of France"
+                elif topic is None:
+                    topic = _Topic(pobj, clause=pobj.dep_ == "pcomp")
+            elif child.dep_ in ("acl", "relcl") and child.tag_ == "VB" and topic is None:
+                topic = _Topic(child, clause=True)  # "a call to end the blockade"
+        if not holder or topic is None:
             return
-        if any(self.entity_actor(t) is not None for t in topic) and len(topic) == 1:
-            targets = [*targets, *self.actors_of(topic[0], via_report=False)]
-        targets = [*targets, *[a for a in self.targets_in([verb, *topic]) if a not in targets]]
+        governor = noun.head if noun.dep_ != "ROOT" else noun
+        negated = governor.pos_ in ("VERB", "AUX") and _is_negated(governor)
+        hedged = governor.pos_ in ("VERB", "AUX") and _is_hedged(governor)
+        yield from self._findings(holder, stance, topic, noun, addressees, negated, hedged)
+
+    def _possessor(self, poss: Token, noun: Token) -> list[ActorRef]:
+        """The actor behind a possessive: "Russia's", "our" (the speaker), "its" (the clause's subject)."""
+        if poss.lower_ in THIRD_PERSON:
+            verb = noun.head
+            if noun.dep_ in OBJECT_DEPS and verb.pos_ in ("VERB", "AUX"):
+                actors, subject = self.subject_actors(verb)
+                if subject is not None and subject.lower_ in THIRD_PERSON and not actors and self.speaker:
+                    return [self.speaker]  # "It emphasizes its rejection ..." in a delegation's speech
+                return actors
+            return []
+        return self.actors_of(poss, via_report=False)
+
+    def _findings(
+        self,
+        actors: list[ActorRef],
+        stance: Stance,
+        topic: _Topic,
+        predicate: Token,
+        targets: list[ActorRef],
+        negated: bool,
+        hedged: bool,
+    ) -> Iterator[Finding]:
+        head, tokens, flipped_topic = self._resolve_topic(topic)
+        if not tokens or (head.pos_ == "PRON" and len(tokens) == 1):
+            return  # "defend itself", "support that": what the pronoun means is not in the parse
+        if len(tokens) == 1 and self.entity_actor(tokens[0]) is not None:
+            targets = [*targets, *self.actors_of(tokens[0], via_report=False)]
+        targets = [*targets, *[a for a in self.targets_in([predicate, *tokens]) if a not in targets]]
         polarity = stance.polarity
         if negated:
-            flipped = lexicon.NEGATED[stance]
-            if flipped is None:
+            turned = lexicon.NEGATED[stance]
+            if turned is None:
                 return
-            stance, polarity = flipped, flipped.polarity
+            stance, polarity = turned, turned.polarity
+        if flipped_topic:
+            polarity = -polarity
+        if polarity < 0:
+            # whose action is criticised: "the illegal Russian annexation", "actions taken by Israel"
+            targets = [*targets, *[a for a in self._actors_within(head) if a not in targets]]
         for actor in actors:
-            if actor in targets:
+            if actor in targets and len(tokens) > 1:
                 continue
             yield Finding(
                 actors=[actor],
                 stance=stance,
                 polarity=polarity,
-                topic_tokens=topic,
-                predicate=verb,
+                topic_tokens=tokens,
+                predicate=predicate,
                 targets=[t for t in targets if t != actor],
                 negated=negated,
                 hedged=hedged,
                 speaker=self.speaker if actor is self.speaker else None,
             )
 
-    def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[list[Token], Stance, list[ActorRef]]:
-        """The topic tokens of an active clause, the stance as refined by its complement, and targets."""
-        targets: list[ActorRef] = []
+    def _resolve_topic(self, topic: _Topic) -> tuple[Token, list[Token], bool]:
+        """The topic's head and words, seeing through relative pronouns and calls to end something.
+
+        "lift the embargo", "the lifting of the embargo": the topic is the embargo, with the polarity flipped.
+        """
+        head = _antecedent(topic.head)
+        clause = topic.clause and head is topic.head
+        flipped = False
+        ended = _ended_object(head)
+        if ended is not None:
+            head, clause, flipped = ended, False, True
+        tokens = clause_tokens(head) if clause else topic_tokens(head)
+        if not clause:
+            tokens = _repair_dangling_prep(head.head if head.dep_ in OBJECT_DEPS else head, tokens)
+        return head, tokens, flipped
+
+    def _actors_within(self, head: Token) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for tok in head.subtree:
+            actor = self.entity_actor(tok)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[_Topic | None, Stance, list[ActorRef]]:
+        """The topic of an active clause, the stance as refined by its complement, and addressees."""
+        comp = _complement(verb)
         if prep is not None:
             for child in prep.children:
                 if child.dep_ == "pobj":
-                    # "call on X to do Y": X is the addressee, Y the topic
-                    comp = _complement(verb)
-                    if comp is not None and self.actors_of(child, via_report=False):
-                        return clause_tokens(comp), stance, self.actors_of(child, via_report=False)
-                    return topic_tokens(child), stance, targets
+                    if comp is not None and comp.dep_ == "xcomp":
+                        # "call on X to do Y": X is the addressee, Y the topic
+                        return _Topic(comp, clause=True), stance, self.actors_of(child, via_report=False)
+                    return _Topic(child), stance, []
                 if child.dep_ == "pcomp":
-                    return clause_tokens(child), stance, targets
-            return [], stance, targets
+                    return _Topic(child, clause=True), stance, []
+            return None, stance, []
         obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
-        comp = _complement(verb)
         passive_subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if passive_subject is not None and _agent_object(verb) is not None:
-            return topic_tokens(passive_subject), stance, targets
-        if obj is not None and comp is not None and self.actors_of(obj, via_report=False):
-            # "urge Iran to ...": the object is the addressee
-            targets = self.actors_of(obj, via_report=False)
-            return clause_tokens(comp), stance, targets
+            return _Topic(passive_subject), stance, []
+        if obj is not None and comp is not None and comp.dep_ == "xcomp":
+            # "urge Iran to stop enrichment": the object is the addressee
+            return _Topic(comp, clause=True), stance, self.actors_of(obj, via_report=False)
         if obj is not None:
-            return _repair_dangling_prep(verb, topic_tokens(obj)), stance, targets
+            return _Topic(obj), stance, []
         if comp is not None:
             if verb.lemma_.lower() in lexicon.PROMISE_VERBS:
                 action = comp.lemma_.lower()
                 stance = Stance.THREATEN if action in lexicon.COERCIVE_ACTIONS else Stance.SUPPORT
-            return clause_tokens(comp), stance, targets
-        return [], stance, targets
+            return _Topic(comp, clause=True), stance, []
+        return None, stance, []
+
+
+@dataclass(frozen=True)
+class _Topic:
+    head: Token
+    clause: bool = False
 
 
 def find_stances(
@@ -285,6 +376,42 @@ def _complement(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
 
 
+def _antecedent(tok: Token) -> Token:
+    """What a relative pronoun stands for: "the convention, which was proposed by India" -> convention."""
+    if tok.lower_ not in ("which", "that", "who", "whom"):
+        return tok
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head is not clause:  # "... that I proposed and which were rejected"
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else tok
+
+
+def _ended_object(head: Token) -> Token | None:
+    """The thing a call to end is about: "lift the embargo", "the lifting of the embargo" -> embargo."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX") and lemma in lexicon.END_VERBS:
+        return next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
+    if head.pos_ in ("VERB", "AUX") and lemma in lexicon.REFRAIN_VERBS:
+        for child in head.children:  # "refrain from resorting to the veto"
+            if child.dep_ == "prep" and child.lower_ == "from":
+                return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if head.pos_ == "NOUN" and lemma in lexicon.END_NOUNS:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urge Iran to ...", "call on the community to ..."."""
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     return [t for t in tok.conjuncts if t.i > tok.i]
 
@@ -310,6 +437,8 @@ def topic_tokens(head: Token) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ not in TOPIC_PREPS:
                 continue
+            if child.dep_ == "amod" and child.i > tok.i and tok.pos_ in ("NOUN", "PROPN"):
+                continue  # an adjective after its noun is predicative: "called the threat 'unjustified'"
             walk(child)
 
     walk(head)
@@ -325,8 +454,10 @@ def clause_tokens(verb: Token) -> list[Token]:
         for child in tok.children:
             if child.dep_ in TOPIC_DROP_DEPS or child.dep_ in ("advcl", "npadvmod"):
                 continue
-            if top and child.dep_ in ("aux", "mark", "nsubj", "neg"):
+            if top and child.dep_ in ("aux", "mark", "neg"):
                 continue
+            if top and child.dep_ == "nsubj" and (verb.dep_ != "ccomp" or child.pos_ == "PRON"):
+                continue  # a that-clause keeps a subject that says what is asked: "that the members refrain"
             walk(child, False)
 
     walk(verb, True)

@@ -68,7 +68,7 @@ def test_participle_with_agent_is_the_agents_stance():
         ("Kremlin", 6, "pobj", "PROPN", "Kremlin"),
     ])
     assert stances(doc) == [
-        ("NATO", Stance.REJECT, -1, "joint system", []),
+        ("NATO", Stance.REJECT, -1, "joint system", ["RUS"]),  # rejecting what the Kremlin proposed
         ("RUS", Stance.PROPOSE, 1, "joint system", []),
     ]
 
@@ -167,7 +167,8 @@ def test_urge_actor_to_act_makes_the_object_a_target():
         ("stop", 1, "xcomp", "VERB", "stop", "VB"),
         ("enrichment", 4, "dobj", "NOUN", "enrichment"),
     ])
-    assert stances(doc) == [("NATO", Stance.DEMAND, 1, "stop enrichment", ["IRN"])]
+    # a call to stop something is a stance against it, stored on the thing itself
+    assert stances(doc) == [("NATO", Stance.DEMAND, -1, "enrichment", ["IRN"])]
 
 
 def test_phrasal_call_for():
@@ -238,3 +239,101 @@ def test_a_sentence_without_an_actor_gives_nothing():
         ("it", 1, "dobj", "PRON", "it"),
     ])
     assert stances(doc) == []
+
+
+def test_call_on_an_addressee_that_is_no_actor_takes_the_complement_as_topic():
+    # "We call upon the international community to support the treaty"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("call", 1, "ROOT", "VERB", "call", "VBP"),
+        ("upon", 1, "prep", "ADP", "upon"),
+        ("the", 5, "det", "DET", "the"),
+        ("international", 5, "amod", "ADJ", "international"),
+        ("community", 2, "pobj", "NOUN", "community"),
+        ("to", 7, "aux", "PART", "to"),
+        ("support", 1, "xcomp", "VERB", "support", "VB"),
+        ("the", 9, "det", "DET", "the"),
+        ("treaty", 7, "dobj", "NOUN", "treaty"),
+    ])
+    assert stances(doc, ActorRef("ARG", "ARG")) == [("ARG", Stance.DEMAND, 1, "support the treaty", [])]
+
+
+def test_call_for_lifting_an_embargo_is_against_the_embargo():
+    # "We call for the lifting of the embargo on Cuba"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("call", 1, "ROOT", "VERB", "call", "VBP"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("the", 4, "det", "DET", "the"),
+        ("lifting", 2, "pobj", "NOUN", "lifting"),
+        ("of", 4, "prep", "ADP", "of"),
+        ("the", 7, "det", "DET", "the"),
+        ("embargo", 5, "pobj", "NOUN", "embargo"),
+        ("on", 7, "prep", "ADP", "on"),
+        ("Cuba", 8, "pobj", "PROPN", "Cuba"),
+    ])
+    ACTORS["Cuba"] = "CUB"
+    try:
+        assert stances(doc, ActorRef("SLB", "SLB")) == [("SLB", Stance.DEMAND, -1, "embargo on Cuba", ["CUB"])]
+    finally:
+        del ACTORS["Cuba"]
+
+
+def test_relative_pronoun_topic_is_its_antecedent():
+    # "the convention, which was proposed by India"
+    doc = parse([
+        ("the", 1, "det", "DET", "the"),
+        ("convention", 1, "ROOT", "NOUN", "convention"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("which", 5, "nsubjpass", "PRON", "which", "WDT"),
+        ("was", 5, "auxpass", "AUX", "be"),
+        ("proposed", 1, "relcl", "VERB", "propose", "VBN"),
+        ("by", 5, "agent", "ADP", "by"),
+        ("India", 6, "pobj", "PROPN", "India"),
+    ])
+    ACTORS["India"] = "IND"
+    try:
+        assert stances(doc) == [("IND", Stance.PROPOSE, 1, "convention", [])]
+    finally:
+        del ACTORS["India"]
+
+
+def test_nominal_stance_with_a_possessive_holder():
+    # "Russia's opposition to the shield"
+    doc = parse([
+        ("Russia", 2, "poss", "PROPN", "Russia"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("opposition", 2, "ROOT", "NOUN", "opposition"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("the", 5, "det", "DET", "the"),
+        ("shield", 3, "pobj", "NOUN", "shield"),
+    ])
+    assert stances(doc) == [("RUS", Stance.OPPOSE, -1, "shield", [])]
+
+
+def test_nominal_stance_of_the_speaker_and_of_a_pronoun_subject():
+    # "We reiterate our call for dialogue" / "It emphasizes its rejection of the annexation"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("reiterate", 1, "ROOT", "VERB", "reiterate", "VBP"),
+        ("our", 3, "poss", "PRON", "our"),
+        ("call", 1, "dobj", "NOUN", "call"),
+        ("for", 3, "prep", "ADP", "for"),
+        ("dialogue", 4, "pobj", "NOUN", "dialogue"),
+    ])
+    assert stances(doc, ActorRef("ARG", "ARG")) == [("ARG", Stance.DEMAND, 1, "dialogue", [])]
+    doc = parse([
+        ("It", 1, "nsubj", "PRON", "it"),
+        ("emphasizes", 1, "ROOT", "VERB", "emphasize"),
+        ("its", 3, "poss", "PRON", "its"),
+        ("rejection", 1, "dobj", "NOUN", "rejection"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("the", 7, "det", "DET", "the"),
+        ("Russian", 7, "amod", "ADJ", "Russian"),
+        ("annexation", 4, "pobj", "NOUN", "annexation"),
+    ])
+    ACTORS["Russian"] = "RUS"
+    try:
+        assert stances(doc, ActorRef("SYR", "SYR")) == [("SYR", Stance.REJECT, -1, "Russian annexation", ["RUS"])]
+    finally:
+        del ACTORS["Russian"]
