@@ -15,6 +15,7 @@ from stancegraph.model import Actor, Document, Evidence, StanceTriple, Topic
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
+from .persons import resolve_speakers
 from .rules import ActorRef, Finding, find_stances
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
@@ -73,11 +74,14 @@ class Extractor:
     def stances_in(self, parsed: Doc, doc: Document, clean: CleanText) -> list[StanceTriple]:
         """The stances in one parsed document, with evidence offsets into the original text."""
         entity_of = self._entity_index(parsed)
+        quoted = self._resolve_persons(parsed, entity_of)
         speaker = self._speaker(doc)
         out: list[StanceTriple] = []
         seen: set[tuple] = set()
         for sent in parsed.sents:
-            findings = find_stances(sent, lambda tok: entity_of.get(tok.i), speaker)
+            findings = find_stances(
+                sent, lambda tok: entity_of.get(tok.i), speaker, lambda tok: quoted.get(tok.i)
+            )
             if not findings:
                 continue
             evidence = self._evidence(sent, doc, clean)
@@ -97,6 +101,20 @@ class Extractor:
                 for tok in ent:
                     index[tok.i] = ref
         return index
+
+    def _resolve_persons(self, parsed: Doc, entity_of: dict[int, ActorRef]) -> dict[int, ActorRef]:
+        """Add officials and the pronouns that refer to them to ``entity_of``; return who utters each quoted token."""
+        speakers = resolve_speakers(parsed, lambda i: entity_of[i].id if i in entity_of else None)
+        for i, person in speakers.mention_of.items():
+            if person.affiliation is not None and i not in entity_of:
+                tok = parsed[i]
+                text = person.name if tok.ent_type_ == "PERSON" else tok.text
+                entity_of[i] = ActorRef(person.affiliation, text, person=person.name)
+        return {
+            i: ActorRef(person.affiliation, parsed[i].text, person=person.name)
+            for i, person in speakers.utterer_of.items()
+            if person.affiliation is not None
+        }
 
     def _speaker(self, doc: Document) -> ActorRef | None:
         if not doc.speaker:
@@ -123,7 +141,9 @@ class Extractor:
         first, last = finding.topic_tokens[0], finding.topic_tokens[-1]
         t_start, t_end = clean.original_span(first.idx, last.idx + len(last.text))
         confidence = BASE_CONFIDENCE * (HEDGE_FACTOR if finding.hedged else 1.0)
-        speaker = doc.speaker if finding.speaker is not None else None
+        speaker = None
+        if finding.speaker is not None:
+            speaker = finding.speaker.person or doc.speaker
         return StanceTriple(
             actor=self._actor(actor_ref),
             stance=finding.stance,

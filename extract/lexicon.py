@@ -20,6 +20,11 @@ __all__ = [
     "REFRAIN_VERBS",
     "REPORTING_VERBS",
     "VERBS",
+    "EVALUATIONS",
+    "EVALUATING_VERBS",
+    "SPEECH_NOUNS",
+    "WAY_NOUNS",
+    "BEST_ADJECTIVES",
     "lookup",
 ]
 
@@ -28,7 +33,7 @@ _BY_STANCE: dict[Stance, str] = {
         support back endorse welcome praise favour favor defend applaud commend hail champion uphold
         advocate embrace approve encourage appreciate salute reaffirm affirm recognize recognise
         value cherish promote prioritize prioritise pledge vow promise commit agree accept honour honor
-        strengthen bolster reinforce safeguard protect allow permit tolerate
+        strengthen bolster reinforce safeguard protect allow permit tolerate need
     """,
     Stance.PROPOSE: """
         propose offer suggest initiate recommend table submit present introduce sponsor co-sponsor
@@ -103,7 +108,7 @@ PHRASAL: dict[tuple[str, str], Stance] = {
 # Verbs that report speech: their clausal complement carries the stance, their subject is its speaker.
 REPORTING_VERBS = frozenset(
     """say tell add state declare announce note stress emphasize emphasise insist maintain claim
-    argue assert reiterate explain believe think hope continue told""".split()
+    argue assert reiterate explain believe think hope continue told quote reply remark comment write""".split()
 )
 
 # Promising or hinting at these is a threat; promising anything else is support.
@@ -136,6 +141,30 @@ END_NOUNS = frozenset(
     """lifting end ending removal cessation withdrawal abolition elimination termination halt repeal
     dismantling""".split()
 )
+
+# Evaluative words: "X is unacceptable", "called X unjustified", "described X as illegal".
+EVALUATIONS: dict[str, Stance] = {
+    **dict.fromkeys(
+        """unjustified unjustifiable unacceptable illegal illegitimate unlawful wrong dangerous irresponsible
+        provocative counterproductive counter-productive inadmissible absurd baseless groundless unfounded
+        outrageous deplorable regrettable reprehensible unwarranted unjust unfair invalid inhumane inhuman
+        barbaric criminal intolerable indefensible untenable unconstitutional""".split(),
+        Stance.OPPOSE,
+    ),
+    **dict.fromkeys(
+        """constructive essential crucial vital indispensable necessary legitimate justified helpful welcome
+        acceptable lawful imperative""".split(),
+        Stance.SUPPORT,
+    ),
+}
+# Verbs whose object is evaluated by a following word: "called X unjustified", "described X as illegal".
+EVALUATING_VERBS = frozenset("call describe deem term label brand characterize characterise consider regard".split())
+# Nouns of speech that carry what was said in a that-clause: "comments that ...".
+SPEECH_NOUNS = frozenset("comment comments statement statements remark remarks claim claims words suggestion".split())
+
+# "The best way (to X) is to Y", "the only solution is to Y": a stance for Y.
+WAY_NOUNS = frozenset("way solution option answer approach path means course remedy".split())
+BEST_ADJECTIVES = frozenset("best only right sole surest better proper appropriate".split())
 
 # Modal auxiliaries that hedge a stance.
 HEDGE_MODALS = frozenset("may might could would".split())

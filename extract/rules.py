@@ -33,10 +33,11 @@ THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
 
 @dataclass(frozen=True)
 class ActorRef:
-    """An actor as the gazetteer knows it, with the words that named it."""
+    """An actor as the gazetteer knows it, with the words that named it and the person speaking for it."""
 
     id: str
     text: str
+    person: str | None = None
 
 
 @dataclass
@@ -62,9 +63,20 @@ class SentenceRules:
     ``speaker`` is the actor who speaks the whole document (UN speeches), if known.
     """
 
-    def __init__(self, entity_actor: Callable[[Token], ActorRef | None], speaker: ActorRef | None = None):
+    def __init__(
+        self,
+        entity_actor: Callable[[Token], ActorRef | None],
+        speaker: ActorRef | None = None,
+        utterer: Callable[[Token], ActorRef | None] | None = None,
+    ):
         self.entity_actor = entity_actor
         self.speaker = speaker
+        self.utterer = utterer
+
+    def _first_person(self, tok: Token) -> ActorRef | None:
+        """Who "we" is: the speaker of the quote around it, else the speaker of the document."""
+        quoted = self.utterer(tok) if self.utterer is not None else None
+        return quoted or self.speaker
 
     # --- actors -----------------------------------------------------------------------------------
 
@@ -83,11 +95,11 @@ class SentenceRules:
             return actor
         lower = tok.lower_
         if lower in FIRST_PERSON:
-            return self.speaker
+            return self._first_person(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             children = list(tok.children)
             if lower in SPEAKER_NOUNS and any(c.lower_ in ("my", "our") for c in children):
-                return self.speaker
+                return self._first_person(tok)
             # "NATO's chief", "US officials", "the Russian government"
             for child in children:
                 if child.dep_ in ("poss", "compound", "nmod", "amod"):
@@ -126,7 +138,7 @@ class SentenceRules:
                 controller = _object_controller(verb.head)
                 if controller is not None:  # "urge Iran to stop": Iran is who would stop
                     return self.actors_of(controller, via_report=False), controller
-            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             break
@@ -152,7 +164,83 @@ class SentenceRules:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.NOUNS:
                 yield from self._from_noun(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
-                yield from self._from_predicate(tok)
+                if tok.lemma_ == "be":
+                    yield from self._from_best_way(tok)
+                    yield from self._from_copula(tok)
+                elif tok.lemma_.lower() in lexicon.EVALUATING_VERBS and self._evaluated(tok) is not None:
+                    yield from self._from_evaluating_verb(tok)
+                else:
+                    yield from self._from_predicate(tok)
+
+    def _reporter_or_utterer(self, verb: Token) -> ActorRef | None:
+        """Who makes a statement: the subject of the reporting verb it depends on, else who utters it."""
+        reporter = _reporting_subject(verb)
+        if reporter is not None:
+            found = self.actors_of(reporter, via_report=False)
+            return found[0] if found else None
+        return self._first_person(verb)
+
+    def _from_copula(self, be: Token) -> Iterator[Finding]:
+        """"X is unacceptable", "it is illegal to ...": the one who says it opposes (or supports) X."""
+        adjective = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in lexicon.EVALUATIONS), None)
+        subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS), None)
+        if adjective is None or subject is None:
+            return
+        if subject.lower_ == "it":  # extraposed: "it is unacceptable that ...", "it is wrong to ..."
+            clause = next((c for c in (*adjective.children, *be.children) if c.dep_ in ("ccomp", "xcomp")), None)
+            if clause is None:
+                return
+            topic = _Topic(clause, clause=True)
+        elif subject.pos_ == "PRON" or self.entity_actor(subject) is not None:
+            return
+        else:
+            topic = _Topic(subject)
+        actor = self._reporter_or_utterer(be)
+        if actor is not None:
+            stance = lexicon.EVALUATIONS[adjective.lower_]
+            yield from self._findings([actor], stance, topic, be, [], _is_negated(be), _is_hedged(be))
+
+    def _evaluated(self, verb: Token) -> Token | None:
+        """The evaluative word of "call X unjustified", "describe X as unacceptable", if any."""
+        obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+        if obj is None:
+            return None
+        for outer in verb.ancestors:
+            if outer.lemma_.lower() in lexicon.EVALUATING_VERBS and any(
+                c.dep_ in OBJECT_DEPS and c.is_ancestor(verb) for c in outer.children
+            ):
+                return None  # inside what an outer verb evaluates: the evaluation is the outer verb's
+        for tok in verb.subtree:
+            if tok.i <= obj.i or tok.lower_ not in lexicon.EVALUATIONS:
+                continue
+            path, node = [], tok
+            while node.i != verb.i and node.head.i != node.i:
+                path.append(node.dep_)
+                node = node.head
+            if node.i == verb.i and not any(d in ("ccomp", "advcl", "relcl", "conj", "xcomp") for d in path[1:]):
+                return tok
+        return None
+
+    def _from_evaluating_verb(self, verb: Token) -> Iterator[Finding]:
+        word = self._evaluated(verb)
+        obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+        actors, _ = self.subject_actors(verb)
+        if word is None or obj is None or not actors:
+            return
+        stance = lexicon.EVALUATIONS[word.lower_]
+        yield from self._findings(actors, stance, _Topic(obj), verb, [], _is_negated(verb), _is_hedged(verb))
+
+    def _from_best_way(self, be: Token) -> Iterator[Finding]:
+        """"The best way ... would be to cooperate": the one who says it supports cooperating."""
+        subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS), None)
+        action = next((c for c in be.children if c.dep_ in ("xcomp", "attr") and c.pos_ == "VERB"), None)
+        if subject is None or action is None or subject.lemma_.lower() not in lexicon.WAY_NOUNS:
+            return
+        if not any(c.dep_ == "amod" and c.lower_ in lexicon.BEST_ADJECTIVES for c in subject.children):
+            return
+        actor = self._first_person(be)
+        if actor is not None:
+            yield from self._findings([actor], Stance.SUPPORT, _Topic(action, clause=True), be, [], _is_negated(be), _is_hedged(be))
 
     def _from_predicate(self, verb: Token) -> Iterator[Finding]:
         stance, prep = _stance_of(verb)
@@ -254,7 +342,7 @@ class SentenceRules:
                 targets=[t for t in targets if t != actor],
                 negated=negated,
                 hedged=hedged,
-                speaker=self.speaker if actor is self.speaker else None,
+                speaker=actor if actor.person or actor is self.speaker else None,
             )
 
     def _resolve_topic(self, topic: _Topic) -> tuple[Token, list[Token], bool]:
@@ -263,7 +351,10 @@ class SentenceRules:
         "lift the embargo", "the lifting of the embargo": the topic is the embargo, with the polarity flipped.
         """
         head = _antecedent(topic.head)
-        clause = topic.clause and head is topic.head
+        clause = topic.clause and head.i == topic.head.i
+        content = _content_clause(head)
+        if content is not None:  # "comments that Moscow may consider a strike": what was said
+            head, clause = content, True
         flipped = False
         ended = _ended_object(head)
         if ended is not None:
@@ -321,9 +412,10 @@ def find_stances(
     sent: Span,
     entity_actor: Callable[[Token], ActorRef | None],
     speaker: ActorRef | None = None,
+    utterer: Callable[[Token], ActorRef | None] | None = None,
 ) -> list[Finding]:
     """All stances the rules find in one sentence."""
-    return list(SentenceRules(entity_actor, speaker).find(sent))
+    return list(SentenceRules(entity_actor, speaker, utterer).find(sent))
 
 
 # --- parse helpers ------------------------------------------------------------------------------------
@@ -381,9 +473,29 @@ def _antecedent(tok: Token) -> Token:
     if tok.lower_ not in ("which", "that", "who", "whom"):
         return tok
     clause = tok.head
-    while clause.dep_ == "conj" and clause.head is not clause:  # "... that I proposed and which were rejected"
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... that I proposed and which were rejected"
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" else tok
+
+
+def _is_content_clause(verb: Token) -> bool:
+    """A that-clause: "demands that the members refrain", "comments that Moscow may strike"."""
+    return verb.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _is_evaluation_phrase(tok: Token) -> bool:
+    """"as unjustified": the evaluation of a topic, not part of it."""
+    return tok.dep_ == "prep" and tok.lower_ == "as" and any(t.lower_ in lexicon.EVALUATIONS for t in tok.subtree)
+
+
+def _content_clause(head: Token) -> Token | None:
+    """The that-clause a speech noun carries: "comments (made by X) that Y" -> Y."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.SPEECH_NOUNS:
+        return None
+    for tok in head.subtree:
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            return tok
+    return None
 
 
 def _ended_object(head: Token) -> Token | None:
@@ -439,6 +551,8 @@ def topic_tokens(head: Token) -> list[Token]:
                 continue
             if child.dep_ == "amod" and child.i > tok.i and tok.pos_ in ("NOUN", "PROPN"):
                 continue  # an adjective after its noun is predicative: "called the threat 'unjustified'"
+            if _is_evaluation_phrase(child):
+                continue
             walk(child)
 
     walk(head)
@@ -448,16 +562,19 @@ def topic_tokens(head: Token) -> list[Token]:
 def clause_tokens(verb: Token) -> list[Token]:
     """The words of a complement clause ("to deploy missiles in X"), without its subordinate clauses."""
     keep: list[Token] = []
+    content = _is_content_clause(verb)
 
     def walk(tok: Token, top: bool) -> None:
         keep.append(tok)
         for child in tok.children:
             if child.dep_ in TOPIC_DROP_DEPS or child.dep_ in ("advcl", "npadvmod"):
                 continue
-            if top and child.dep_ in ("aux", "mark", "neg"):
-                continue
-            if top and child.dep_ == "nsubj" and (verb.dep_ != "ccomp" or child.pos_ == "PRON"):
+            if top and (child.dep_ == "mark" or child.dep_ in ("aux", "neg") and not content):
+                continue  # "to deploy" -> "deploy"; a that-clause keeps "may", "will not"
+            if top and child.dep_ == "nsubj" and (not content or child.pos_ == "PRON"):
                 continue  # a that-clause keeps a subject that says what is asked: "that the members refrain"
+            if _is_evaluation_phrase(child):
+                continue
             walk(child, False)
 
     walk(verb, True)

@@ -337,3 +337,93 @@ def test_nominal_stance_of_the_speaker_and_of_a_pronoun_subject():
         assert stances(doc, ActorRef("SYR", "SYR")) == [("SYR", Stance.REJECT, -1, "Russian annexation", ["RUS"])]
     finally:
         del ACTORS["Russian"]
+
+
+def test_copula_with_an_evaluative_adjective_is_the_speakers_stance():
+    # "The occupation is illegal." in a speech of Syria
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("occupation", 2, "nsubj", "NOUN", "occupation"),
+        ("is", 2, "ROOT", "AUX", "be", "VBZ"),
+        ("illegal", 2, "acomp", "ADJ", "illegal", "JJ"),
+    ])
+    assert stances(doc) == []  # nobody to hold it without a speaker
+    assert stances(doc, ActorRef("SYR", "SYR")) == [("SYR", Stance.OPPOSE, -1, "occupation", [])]
+
+
+def test_negated_positive_evaluation_is_opposition():
+    # "This approach is not acceptable."
+    doc = parse([
+        ("This", 1, "det", "DET", "this"),
+        ("approach", 2, "nsubj", "NOUN", "approach"),
+        ("is", 2, "ROOT", "AUX", "be", "VBZ"),
+        ("not", 2, "neg", "PART", "not"),
+        ("acceptable", 2, "acomp", "ADJ", "acceptable", "JJ"),
+    ])
+    assert stances(doc, ActorRef("CUB", "CUB")) == [("CUB", Stance.OPPOSE, -1, "approach", [])]
+
+
+def test_called_x_unjustified():
+    # "NATO called the threat unjustified"
+    doc = parse([
+        ("NATO", 1, "nsubj", "PROPN", "NATO"),
+        ("called", 1, "ROOT", "VERB", "call", "VBD"),
+        ("the", 3, "det", "DET", "the"),
+        ("threat", 1, "dobj", "NOUN", "threat"),
+        ("unjustified", 1, "oprd", "ADJ", "unjustified", "JJ"),
+    ])
+    assert stances(doc) == [("NATO", Stance.OPPOSE, -1, "threat", [])]
+
+
+def test_the_best_way_is_to_cooperate():
+    # "The best way would be to cooperate" said by Russia
+    doc = parse([
+        ("The", 2, "det", "DET", "the"),
+        ("best", 2, "amod", "ADJ", "good", "JJS"),
+        ("way", 4, "nsubj", "NOUN", "way"),
+        ("would", 4, "aux", "AUX", "would", "MD"),
+        ("be", 4, "ROOT", "AUX", "be", "VB"),
+        ("to", 6, "aux", "PART", "to"),
+        ("cooperate", 4, "xcomp", "VERB", "cooperate", "VB"),
+    ])
+    assert stances(doc, ActorRef("RUS", "RUS")) == [("RUS", Stance.SUPPORT, 1, "cooperate", [])]
+
+
+def test_first_person_inside_a_quote_belongs_to_the_quotes_speaker():
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("reject", 1, "ROOT", "VERB", "reject", "VBP"),
+        ("the", 3, "det", "DET", "the"),
+        ("plan", 1, "dobj", "NOUN", "plan"),
+    ])
+
+    def actor_of(tok):
+        return None
+
+    quoted = ActorRef("NATO", "We", person="Anders Fogh Rasmussen")
+    found = find_stances(doc[:], actor_of, ActorRef("USA", "USA"), lambda tok: quoted)
+    assert [(f.actors[0].id, f.stance, f.speaker.person) for f in found] == [
+        ("NATO", Stance.REJECT, "Anders Fogh Rasmussen")
+    ]
+
+
+def test_what_comments_say_is_what_is_evaluated():
+    # "Rasmussen described comments that Moscow may consider a strike as unjustified" (NATO for Rasmussen)
+    doc = parse([
+        ("NATO", 1, "nsubj", "PROPN", "NATO"),
+        ("described", 1, "ROOT", "VERB", "describe", "VBD"),
+        ("comments", 1, "dobj", "NOUN", "comment", "NNS"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("Moscow", 6, "nsubj", "PROPN", "Moscow"),
+        ("may", 6, "aux", "AUX", "may", "MD"),
+        ("consider", 2, "acl", "VERB", "consider", "VB"),
+        ("a", 8, "det", "DET", "a"),
+        ("strike", 6, "dobj", "NOUN", "strike"),
+        ("as", 6, "prep", "ADP", "as"),
+        ("unjustified", 9, "amod", "ADJ", "unjustified", "JJ"),
+    ])
+    found = stances(doc)
+    assert ("NATO", Stance.OPPOSE, -1, "Moscow may consider a strike", ["RUS"]) in found
+    # the inner verb keeps its own reading: Moscow considers a strike, it does not oppose it
+    assert ("RUS", Stance.CONSIDER, 0, "strike", []) in found
+    assert len(found) == 2
