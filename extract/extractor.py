@@ -96,6 +96,9 @@ class Extractor:
     def _entity_index(self, parsed: Doc) -> dict[int, ActorRef]:
         index: dict[int, ActorRef] = {}
         for ent in parsed.ents:
+            if ent.start >= 2 and not parsed[ent.start - 2].whitespace_ and parsed[ent.start - 1].text == "-":
+                if parsed[ent.start - 2].lower_ in ("pro", "anti", "non"):
+                    continue  # "pro-Russian militias" are not Russia
             if ent.ent_id_ and self.gazetteer.get(ent.ent_id_) is not None:
                 ref = ActorRef(ent.ent_id_, ent.text)
                 for tok in ent:

@@ -20,9 +20,11 @@ __all__ = [
     "REFRAIN_VERBS",
     "REPORTING_VERBS",
     "VERBS",
+    "HOSTILE_ACTS",
+    "HOSTILE_VERBS",
     "EVALUATIONS",
     "EVALUATING_VERBS",
-    "SPEECH_NOUNS",
+    "CONTENT_NOUNS",
     "WAY_NOUNS",
     "BEST_ADJECTIVES",
     "lookup",
@@ -32,7 +34,7 @@ _BY_STANCE: dict[Stance, str] = {
     Stance.SUPPORT: """
         support back endorse welcome praise favour favor defend applaud commend hail champion uphold
         advocate embrace approve encourage appreciate salute reaffirm affirm recognize recognise
-        value cherish promote prioritize prioritise pledge vow promise commit agree accept honour honor
+        value cherish promote prioritize prioritise pledge vow promise agree accept honour honor
         strengthen bolster reinforce safeguard protect allow permit tolerate need
     """,
     Stance.PROPOSE: """
@@ -117,6 +119,9 @@ COERCIVE_ACTIONS = frozenset(
     station mobilize mobilise arm shoot destroy blockade impose""".split()
 )
 
+# Demand verbs that, with an infinitive, state an aim of the subject itself: "sought to destabilize".
+INTENTION_VERBS = frozenset("seek try attempt aim".split())
+
 # Promise-like verbs whose complement is the topic.
 PROMISE_VERBS = frozenset("promise pledge vow".split())
 
@@ -159,8 +164,23 @@ EVALUATIONS: dict[str, Stance] = {
 }
 # Verbs whose object is evaluated by a following word: "called X unjustified", "described X as illegal".
 EVALUATING_VERBS = frozenset("call describe deem term label brand characterize characterise consider regard".split())
-# Nouns of speech that carry what was said in a that-clause: "comments that ...".
-SPEECH_NOUNS = frozenset("comment comments statement statements remark remarks claim claims words suggestion".split())
+# Nouns that carry what they are about in a that-clause: "comments that ...", "the way that X was treated".
+CONTENT_NOUNS = frozenset(
+    "comment comments statement statements remark remarks claim claims words suggestion fact way manner notion".split()
+)
+
+# Hostile acts: naming them ("Russia's annexation", "Russian aggression") or accusing an actor of them ("Russia
+# has annexed ...") is a stance against them, aimed at the one who does them.
+HOSTILE_ACTS = frozenset(
+    """aggression annexation invasion occupation intervention interference destabilization destabilisation
+    provocation provocations propaganda disinformation misinformation violation violations incursion incursions
+    blockade militarization militarisation expansionism expansion encroachment atrocities atrocity massacre
+    crackdown repression annexations""".split()
+)
+HOSTILE_VERBS = frozenset(
+    """annex invade occupy destabilize destabilise violate breach provoke intimidate seize bomb shell attack
+    aggress flout undermine obstruct sabotage massacre persecute repress""".split()
+)
 
 # "The best way (to X) is to Y", "the only solution is to Y": a stance for Y.
 WAY_NOUNS = frozenset("way solution option answer approach path means course remedy".split())

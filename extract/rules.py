@@ -160,9 +160,29 @@ class SentenceRules:
     # --- stances ----------------------------------------------------------------------------------
 
     def find(self, sent: Span) -> Iterator[Finding]:
+        found = list(self._find_all(sent))
+        for finding in found:
+            if finding.stance is Stance.OPPOSE and finding.predicate.lemma_.lower() in lexicon.HOSTILE_ACTS | lexicon.HOSTILE_VERBS:
+                # an accusation already inside another stance of the same actor says nothing new
+                if any(
+                    other is not finding
+                    and other.actors == finding.actors
+                    and finding.predicate.i in {t.i for t in other.topic_tokens}
+                    for other in found
+                ):
+                    continue
+            yield finding
+
+    def _find_all(self, sent: Span) -> Iterator[Finding]:
+        if _is_question(sent):
+            return  # "is the United States going to encourage ...?": a question asserts no stance
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.NOUNS:
                 yield from self._from_noun(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.HOSTILE_ACTS:
+                yield from self._from_hostile_act(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.HOSTILE_VERBS:
+                yield from self._from_hostile_verb(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
                 if tok.lemma_ == "be":
                     yield from self._from_best_way(tok)
@@ -171,6 +191,33 @@ class SentenceRules:
                     yield from self._from_evaluating_verb(tok)
                 else:
                     yield from self._from_predicate(tok)
+
+    def _from_hostile_act(self, noun: Token) -> Iterator[Finding]:
+        """"Russia's annexation of Crimea", "Russian aggression": the one who names it so opposes it."""
+        doers = [
+            a
+            for c in noun.children
+            if c.dep_ in ("poss", "amod", "compound", "nmod")
+            for a in [self.entity_actor(c)]
+            if a is not None
+        ]
+        speaker = self._reporter_or_utterer(_governing_verb(noun))
+        if speaker is None or not doers or speaker.id in {d.id for d in doers}:
+            return
+        yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False)
+
+    def _from_hostile_verb(self, verb: Token) -> Iterator[Finding]:
+        """"Russia has annexed Crimea", "Moscow sought to destabilize the country": an accusation by the
+        one who says it, aimed at the doer."""
+        doers, subject = self.subject_actors(verb)
+        if not doers or subject is None or subject.lower_ in FIRST_PERSON or _is_negated(verb):
+            return
+        if verb.dep_ in ("acl", "relcl", "amod", "advcl", "pcomp") or _is_hedged(verb):
+            return
+        speaker = self._reporter_or_utterer(verb)
+        if speaker is None or speaker.id in {d.id for d in doers}:
+            return
+        yield from self._findings([speaker], Stance.OPPOSE, _Topic(verb, clause=True), verb, doers, False, False)
 
     def _reporter_or_utterer(self, verb: Token) -> ActorRef | None:
         """Who makes a statement: the subject of the reporting verb it depends on, else who utters it."""
@@ -191,14 +238,16 @@ class SentenceRules:
             if clause is None:
                 return
             topic = _Topic(clause, clause=True)
-        elif subject.pos_ == "PRON" or self.entity_actor(subject) is not None:
+        elif subject.pos_ == "PRON":
             return
         else:
             topic = _Topic(subject)
         actor = self._reporter_or_utterer(be)
         if actor is not None:
             stance = lexicon.EVALUATIONS[adjective.lower_]
-            yield from self._findings([actor], stance, topic, be, [], _is_negated(be), _is_hedged(be))
+            judged = self.actors_of(subject, via_report=False)  # "Russia was wrong": the actor is the target
+            if actor.id not in {j.id for j in judged}:
+                yield from self._findings([actor], stance, topic, be, judged, _is_negated(be), _is_hedged(be))
 
     def _evaluated(self, verb: Token) -> Token | None:
         """The evaluative word of "call X unjustified", "describe X as unacceptable", if any."""
@@ -257,8 +306,15 @@ class SentenceRules:
         else:
             actors, _ = self.subject_actors(verb)
             topic, stance, targets = self._topic_of(verb, stance, prep)
-        if actors and topic is not None:
-            yield from self._findings(actors, stance, topic, verb, targets, _is_negated(verb), _is_hedged(verb))
+        if not actors or topic is None:
+            return
+        negated, hedged = _is_negated(verb), _is_hedged(verb)
+        yield from self._findings(actors, stance, topic, verb, targets, negated, hedged)
+        if topic.clause:
+            # "call on Russia to reduce tensions, stop its destabilization and withdraw its forces"
+            for other in topic.head.conjuncts:
+                if other.i > topic.head.i and other.pos_ == "VERB" and _stance_of(other)[0] is None:
+                    yield from self._findings(actors, stance, _Topic(other, clause=True), verb, targets, negated, hedged)
 
     def _from_noun(self, noun: Token) -> Iterator[Finding]:
         """Nominal stances: "our call for dialogue", "its rejection of all actions", "Russia's threat of a strike"."""
@@ -331,7 +387,7 @@ class SentenceRules:
             # whose action is criticised: "the illegal Russian annexation", "actions taken by Israel"
             targets = [*targets, *[a for a in self._actors_within(head) if a not in targets]]
         for actor in actors:
-            if actor in targets and len(tokens) > 1:
+            if actor.id in {t.id for t in targets} and len(tokens) > 1:
                 continue
             yield Finding(
                 actors=[actor],
@@ -339,7 +395,7 @@ class SentenceRules:
                 polarity=polarity,
                 topic_tokens=tokens,
                 predicate=predicate,
-                targets=[t for t in targets if t != actor],
+                targets=_unique([t for t in targets if t.id != actor.id]),
                 negated=negated,
                 hedged=hedged,
                 speaker=actor if actor.person or actor is self.speaker else None,
@@ -359,17 +415,30 @@ class SentenceRules:
         ended = _ended_object(head)
         if ended is not None:
             head, clause, flipped = ended, False, True
+        elif clause and topic.head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+            flipped = True  # "urged Russia not to escalate": a stance against escalating
         tokens = clause_tokens(head) if clause else topic_tokens(head)
         if not clause:
             tokens = _repair_dangling_prep(head.head if head.dep_ in OBJECT_DEPS else head, tokens)
         return head, tokens, flipped
 
     def _actors_within(self, head: Token) -> list[ActorRef]:
+        """The doers a topic names: "Russia's annexation", "Russian aggression", "actions taken by Israel",
+        "the aggression of Russia" -- not the places it mentions ("in Ukraine")."""
         out: list[ActorRef] = []
-        for tok in head.subtree:
-            actor = self.entity_actor(tok)
-            if actor is not None and actor not in out:
-                out.append(actor)
+
+        def add(tok: Token | None) -> None:
+            for actor in self.actors_of(tok, via_report=False) if tok is not None else ():
+                if actor not in out:
+                    out.append(actor)
+
+        for child in head.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod", "nsubj"):
+                add(child)
+            elif child.dep_ == "acl":
+                add(_agent_object(child))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "by") and head.lemma_.lower() in lexicon.HOSTILE_ACTS:
+                add(next((c for c in child.children if c.dep_ == "pobj"), None))
         return out
 
     def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[_Topic | None, Stance, list[ActorRef]]:
@@ -394,7 +463,11 @@ class SentenceRules:
             return _Topic(comp, clause=True), stance, self.actors_of(obj, via_report=False)
         if obj is not None:
             return _Topic(obj), stance, []
+        if comp is not None and comp.lemma_ == "be":
+            return None, stance, []  # "which we consider to be a milestone": an evaluation, not a topic
         if comp is not None:
+            if verb.lemma_.lower() in lexicon.INTENTION_VERBS and comp.dep_ == "xcomp":
+                stance = Stance.SUPPORT  # "sought to destabilize": an aim, not a demand made of someone
             if verb.lemma_.lower() in lexicon.PROMISE_VERBS:
                 action = comp.lemma_.lower()
                 stance = Stance.THREATEN if action in lexicon.COERCIVE_ACTIONS else Stance.SUPPORT
@@ -478,6 +551,28 @@ def _antecedent(tok: Token) -> Token:
     return clause.head if clause.dep_ == "relcl" else tok
 
 
+def _unique(actors: list[ActorRef]) -> list[ActorRef]:
+    """One entry per actor id, in order of appearance."""
+    out: list[ActorRef] = []
+    for actor in actors:
+        if actor.id not in {a.id for a in out}:
+            out.append(actor)
+    return out
+
+
+def _is_question(sent: Span) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", ")")), None)
+    return last is not None and last.text == "?"
+
+
+def _governing_verb(tok: Token) -> Token:
+    """The verb a word depends on, or the sentence root."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 def _is_content_clause(verb: Token) -> bool:
     """A that-clause: "demands that the members refrain", "comments that Moscow may strike"."""
     return verb.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
@@ -490,7 +585,7 @@ def _is_evaluation_phrase(tok: Token) -> bool:
 
 def _content_clause(head: Token) -> Token | None:
     """The that-clause a speech noun carries: "comments (made by X) that Y" -> Y."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.SPEECH_NOUNS:
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.CONTENT_NOUNS:
         return None
     for tok in head.subtree:
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):

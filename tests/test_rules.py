@@ -427,3 +427,75 @@ def test_what_comments_say_is_what_is_evaluated():
     # the inner verb keeps its own reading: Moscow considers a strike, it does not oppose it
     assert ("RUS", Stance.CONSIDER, 0, "strike", []) in found
     assert len(found) == 2
+
+
+def test_naming_a_hostile_act_opposes_it_and_targets_the_doer():
+    # "We condemn Russian aggression" -> the condemnation; "Russian aggression continues" -> the naming itself
+    doc = parse([
+        ("Russian", 1, "amod", "ADJ", "russian", "JJ"),
+        ("aggression", 2, "nsubj", "NOUN", "aggression"),
+        ("continues", 2, "ROOT", "VERB", "continue"),
+    ])
+    ACTORS["Russian"] = "RUS"
+    try:
+        assert stances(doc, ActorRef("UKR", "UKR")) == [("UKR", Stance.OPPOSE, -1, "Russian aggression", ["RUS"])]
+        assert stances(doc, ActorRef("RUS", "RUS")) == []  # nobody accuses itself
+        doc = parse([
+            ("We", 1, "nsubj", "PRON", "we"),
+            ("condemn", 1, "ROOT", "VERB", "condemn", "VBP"),
+            ("Russian", 3, "amod", "ADJ", "russian", "JJ"),
+            ("aggression", 1, "dobj", "NOUN", "aggression"),
+        ])
+        # one stance, not a second one for the act inside the condemnation's topic
+        assert stances(doc, ActorRef("UKR", "UKR")) == [("UKR", Stance.OPPOSE, -1, "Russian aggression", ["RUS"])]
+    finally:
+        del ACTORS["Russian"]
+
+
+def test_an_accusation_by_description_targets_the_doer():
+    # "Russia has annexed Crimea" said by Ukraine
+    doc = parse([
+        ("Russia", 2, "nsubj", "PROPN", "Russia"),
+        ("has", 2, "aux", "AUX", "have"),
+        ("annexed", 2, "ROOT", "VERB", "annex", "VBN"),
+        ("Crimea", 2, "dobj", "PROPN", "Crimea"),
+    ])
+    assert stances(doc, ActorRef("UKR", "UKR")) == [("UKR", Stance.OPPOSE, -1, "annexed Crimea", ["RUS"])]
+
+
+def test_a_question_asserts_no_stance():
+    doc = parse([
+        ("Does", 2, "aux", "AUX", "do"),
+        ("Russia", 2, "nsubj", "PROPN", "Russia"),
+        ("support", 2, "ROOT", "VERB", "support", "VB"),
+        ("peace", 2, "dobj", "NOUN", "peace"),
+        ("?", 2, "punct", "PUNCT", "?"),
+    ])
+    assert stances(doc) == []
+
+
+def test_a_call_not_to_do_something_is_against_it():
+    # "We call on Russia not to escalate the conflict"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("call", 1, "ROOT", "VERB", "call", "VBP"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Russia", 2, "pobj", "PROPN", "Russia"),
+        ("not", 6, "neg", "PART", "not"),
+        ("to", 6, "aux", "PART", "to"),
+        ("escalate", 1, "xcomp", "VERB", "escalate", "VB"),
+        ("the", 8, "det", "DET", "the"),
+        ("conflict", 6, "dobj", "NOUN", "conflict"),
+    ])
+    assert stances(doc, ActorRef("LTU", "LTU")) == [("LTU", Stance.DEMAND, -1, "escalate the conflict", ["RUS"])]
+
+
+def test_seeking_to_do_something_is_an_aim_not_a_demand():
+    doc = parse([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("sought", 1, "ROOT", "VERB", "seek", "VBD"),
+        ("to", 3, "aux", "PART", "to"),
+        ("expand", 1, "xcomp", "VERB", "expand", "VB"),
+        ("trade", 3, "dobj", "NOUN", "trade"),
+    ])
+    assert stances(doc) == [("IRN", Stance.SUPPORT, 1, "expand trade", [])]
