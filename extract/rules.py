@@ -310,11 +310,9 @@ class SentenceRules:
             return
         negated, hedged = _is_negated(verb), _is_hedged(verb)
         yield from self._findings(actors, stance, topic, verb, targets, negated, hedged)
-        if topic.clause:
-            # "call on Russia to reduce tensions, stop its destabilization and withdraw its forces"
-            for other in topic.head.conjuncts:
-                if other.i > topic.head.i and other.pos_ == "VERB" and _stance_of(other)[0] is None:
-                    yield from self._findings(actors, stance, _Topic(other, clause=True), verb, targets, negated, hedged)
+        for other in _coordinated(topic):
+            # "reject unilateralism and protectionism", "call on Russia to reduce tensions and withdraw its forces"
+            yield from self._findings(actors, stance, other, verb, targets, negated, hedged)
 
     def _from_noun(self, noun: Token) -> Iterator[Finding]:
         """Nominal stances: "our call for dialogue", "its rejection of all actions", "Russia's threat of a strike"."""
@@ -549,6 +547,21 @@ def _antecedent(tok: Token) -> Token:
     while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... that I proposed and which were rejected"
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" else tok
+
+
+def _coordinated(topic: _Topic) -> list[_Topic]:
+    """The other conjuncts of a topic, each a topic of its own; a conjoined verb with a stance of its own is
+    read by itself."""
+    head = topic.head
+    out = []
+    for other in head.conjuncts:
+        if other.i <= head.i:
+            continue
+        if topic.clause and other.pos_ == "VERB" and _stance_of(other)[0] is None:
+            out.append(_Topic(other, clause=True))
+        elif not topic.clause and other.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
+            out.append(_Topic(other))
+    return out
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import spacy
 from spacy.tokens import Doc
 
@@ -18,6 +20,17 @@ ACTORS = {
     "Washington": "USA",
     "Iran": "IRN",
 }
+
+
+@contextmanager
+def more_actors(**names: str):
+    """Let the gazetteer of these tests know a few more names for one test."""
+    ACTORS.update(names)
+    try:
+        yield
+    finally:
+        for name in names:
+            del ACTORS[name]
 
 
 def parse(rows: list[tuple]) -> Doc:
@@ -272,11 +285,8 @@ def test_call_for_lifting_an_embargo_is_against_the_embargo():
         ("on", 7, "prep", "ADP", "on"),
         ("Cuba", 8, "pobj", "PROPN", "Cuba"),
     ])
-    ACTORS["Cuba"] = "CUB"
-    try:
+    with more_actors(Cuba="CUB"):
         assert stances(doc, ActorRef("SLB", "SLB")) == [("SLB", Stance.DEMAND, -1, "embargo on Cuba", ["CUB"])]
-    finally:
-        del ACTORS["Cuba"]
 
 
 def test_relative_pronoun_topic_is_its_antecedent():
@@ -291,11 +301,8 @@ def test_relative_pronoun_topic_is_its_antecedent():
         ("by", 5, "agent", "ADP", "by"),
         ("India", 6, "pobj", "PROPN", "India"),
     ])
-    ACTORS["India"] = "IND"
-    try:
+    with more_actors(India="IND"):
         assert stances(doc) == [("IND", Stance.PROPOSE, 1, "convention", [])]
-    finally:
-        del ACTORS["India"]
 
 
 def test_nominal_stance_with_a_possessive_holder():
@@ -332,11 +339,8 @@ def test_nominal_stance_of_the_speaker_and_of_a_pronoun_subject():
         ("Russian", 7, "amod", "ADJ", "Russian"),
         ("annexation", 4, "pobj", "NOUN", "annexation"),
     ])
-    ACTORS["Russian"] = "RUS"
-    try:
+    with more_actors(Russian="RUS"):
         assert stances(doc, ActorRef("SYR", "SYR")) == [("SYR", Stance.REJECT, -1, "Russian annexation", ["RUS"])]
-    finally:
-        del ACTORS["Russian"]
 
 
 def test_copula_with_an_evaluative_adjective_is_the_speakers_stance():
@@ -436,8 +440,7 @@ def test_naming_a_hostile_act_opposes_it_and_targets_the_doer():
         ("aggression", 2, "nsubj", "NOUN", "aggression"),
         ("continues", 2, "ROOT", "VERB", "continue"),
     ])
-    ACTORS["Russian"] = "RUS"
-    try:
+    with more_actors(Russian="RUS"):
         assert stances(doc, ActorRef("UKR", "UKR")) == [("UKR", Stance.OPPOSE, -1, "Russian aggression", ["RUS"])]
         assert stances(doc, ActorRef("RUS", "RUS")) == []  # nobody accuses itself
         doc = parse([
@@ -448,8 +451,6 @@ def test_naming_a_hostile_act_opposes_it_and_targets_the_doer():
         ])
         # one stance, not a second one for the act inside the condemnation's topic
         assert stances(doc, ActorRef("UKR", "UKR")) == [("UKR", Stance.OPPOSE, -1, "Russian aggression", ["RUS"])]
-    finally:
-        del ACTORS["Russian"]
 
 
 def test_an_accusation_by_description_targets_the_doer():
@@ -499,3 +500,19 @@ def test_seeking_to_do_something_is_an_aim_not_a_demand():
         ("trade", 3, "dobj", "NOUN", "trade"),
     ])
     assert stances(doc) == [("IRN", Stance.SUPPORT, 1, "expand trade", [])]
+
+
+def test_coordinated_topics_are_split():
+    # "China rejects unilateralism and protectionism"
+    doc = parse([
+        ("China", 1, "nsubj", "PROPN", "China"),
+        ("rejects", 1, "ROOT", "VERB", "reject"),
+        ("unilateralism", 1, "dobj", "NOUN", "unilateralism"),
+        ("and", 2, "cc", "CCONJ", "and"),
+        ("protectionism", 2, "conj", "NOUN", "protectionism"),
+    ])
+    with more_actors(China="CHN"):
+        assert stances(doc) == [
+            ("CHN", Stance.REJECT, -1, "unilateralism", []),
+            ("CHN", Stance.REJECT, -1, "protectionism", []),
+        ]
