@@ -13,6 +13,7 @@ from stancegraph.cleanup import CleanText, clean_text
 from stancegraph.errors import InputError
 from stancegraph.model import Actor, Document, Evidence, StanceTriple, Topic
 
+from .acronyms import defined_acronyms, shorten
 from .gazetteer import Gazetteer, load_gazetteer
 from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
 from .persons import resolve_speakers
@@ -75,6 +76,7 @@ class Extractor:
         """The stances in one parsed document, with evidence offsets into the original text."""
         entity_of = self._entity_index(parsed)
         quoted = self._resolve_persons(parsed, entity_of)
+        acronyms = defined_acronyms(parsed)
         speaker = self._speaker(doc)
         out: list[StanceTriple] = []
         seen: set[tuple] = set()
@@ -86,7 +88,7 @@ class Extractor:
                 continue
             evidence = self._evidence(sent, doc, clean)
             for finding in findings:
-                triple = self._triple(finding, evidence, doc, clean)
+                triple = self._triple(finding, evidence, doc, clean, acronyms)
                 key = (triple.actor.id, triple.stance, triple.polarity, triple.topic.label, evidence.char_start)
                 if key not in seen:
                     seen.add(key)
@@ -138,9 +140,11 @@ class Extractor:
         start, end = clean.original_span(start_c, end_c)
         return Evidence(doc=doc.id, sentence=doc.text[start:end], char_start=start, char_end=end)
 
-    def _triple(self, finding: Finding, evidence: Evidence, doc: Document, clean: CleanText) -> StanceTriple:
+    def _triple(
+        self, finding: Finding, evidence: Evidence, doc: Document, clean: CleanText, acronyms: dict[str, str]
+    ) -> StanceTriple:
         actor_ref = finding.actors[0]
-        label = _topic_label(finding.topic_tokens)
+        label = shorten(_topic_label(finding.topic_tokens), acronyms)
         first, last = finding.topic_tokens[0], finding.topic_tokens[-1]
         t_start, t_end = clean.original_span(first.idx, last.idx + len(last.text))
         confidence = BASE_CONFIDENCE * (HEDGE_FACTOR if finding.hedged else 1.0)
