@@ -114,9 +114,9 @@ class Extractor:
             if person.affiliation is not None and i not in entity_of:
                 tok = parsed[i]
                 text = person.name if tok.ent_type_ == "PERSON" else tok.text
-                entity_of[i] = ActorRef(person.affiliation, text, person=person.name)
+                entity_of[i] = ActorRef(person.affiliation, text, person=person.name, role=person.role)
         return {
-            i: ActorRef(person.affiliation, parsed[i].text, person=person.name)
+            i: ActorRef(person.affiliation, parsed[i].text, person=person.name, role=person.role)
             for i, person in speakers.utterer_of.items()
             if person.affiliation is not None
         }
@@ -149,8 +149,18 @@ class Extractor:
         t_start, t_end = clean.original_span(first.idx, last.idx + len(last.text))
         confidence = BASE_CONFIDENCE * (HEDGE_FACTOR if finding.hedged else 1.0)
         speaker = None
+        speaker_person = None
         if finding.speaker is not None:
             speaker = finding.speaker.person or doc.speaker
+        if finding.speaker is not None and finding.speaker.person:
+            speaker_person = Actor(
+                id=_slug(finding.speaker.person),
+                label=finding.speaker.person,
+                type="person",
+                text=finding.speaker.person,
+                role=finding.speaker.role,
+                affiliation=finding.speaker.id,
+            )
         return StanceTriple(
             actor=self._actor(actor_ref),
             stance=finding.stance,
@@ -159,12 +169,18 @@ class Extractor:
             evidence=evidence,
             targets=tuple(self._actor(t) for t in finding.targets),
             speaker=speaker,
+            speaker_person=speaker_person,
             negated=finding.negated,
             hedged=finding.hedged,
             confidence=round(confidence, 3),
             date=doc.date,
             source=doc.source,
         )
+
+
+def _slug(name: str) -> str:
+    """The id of an actor with no code of its own: "Anders Fogh Rasmussen" -> "anders-fogh-rasmussen"."""
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "unnamed"
 
 
 def _topic_label(tokens: list[Token]) -> str:

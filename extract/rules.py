@@ -38,6 +38,7 @@ class ActorRef:
     id: str
     text: str
     person: str | None = None
+    role: str = ""
 
 
 @dataclass

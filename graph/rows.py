@@ -11,7 +11,7 @@ from rdflib import Literal
 from .namespaces import PREFIXES
 from .store import StanceStore
 
-__all__ = ["STANCE_ROWS_QUERY", "stance_rows"]
+__all__ = ["PERSONS_QUERY", "STANCE_ROWS_QUERY", "person_rows", "stance_rows"]
 
 # One row per statement; targets folded into one value. Everything a row needs is in the statement's
 # own document graph, so the query stays inside one GRAPH per statement.
@@ -72,3 +72,25 @@ def _python(value: Any) -> Any:
             return float(py)
         return py if isinstance(py, (bool, int, float, str)) else str(value)
     return str(value)
+
+
+PERSONS_QUERY = """
+SELECT DISTINCT ?doc ?person ?person_id ?role ?affiliation_id WHERE {
+  GRAPH ?g {
+    ?p a sg:Person ; rdfs:label ?person ; sg:actorId ?person_id .
+    OPTIONAL { ?p sg:role ?role }
+    OPTIONAL { ?p sg:affiliation ?a . ?a sg:actorId ?affiliation_id }
+    ?d a sg:Document ; sg:docId ?doc .
+  }
+}
+ORDER BY ?doc ?person
+"""
+
+
+def person_rows(store: StanceStore) -> Iterator[dict[str, Any]]:
+    """Every person who utters a stored stance, per document, with role and affiliation (actor id)."""
+    for binding in store.dataset.query(PERSONS_QUERY, initNs=PREFIXES):
+        row = {str(k): _python(v) for k, v in binding.asdict().items()}
+        for key in ("role", "affiliation_id"):
+            row.setdefault(key, None)
+        yield row

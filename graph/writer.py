@@ -89,6 +89,10 @@ def _actor_quads(actor: Actor, g: URIRef) -> Iterator[Quad]:
     yield iri, RDF.type, SG.Actor, g
     yield iri, RDFS.label, Literal(actor.label), g
     yield iri, SG.actorId, Literal(actor.id), g
+    if actor.role:
+        yield iri, SG.role, Literal(actor.role), g
+    if actor.affiliation:
+        yield iri, SG.affiliation, actor_iri(actor.affiliation), g
 
 
 def document_quads(
@@ -131,6 +135,9 @@ def document_quads(
         yield s, PROV.wasDerivedFrom, d, g
         if triple.speaker:
             yield s, SG.speaker, Literal(triple.speaker), g
+        if triple.speaker_person is not None:
+            yield s, SG.spokenBy, actor_iri(triple.speaker_person.id), g
+            yield from _actor_quads(triple.speaker_person, g)
         for target in triple.targets:
             yield s, SG.target, actor_iri(target.id), g
             yield from _actor_quads(target, g)

@@ -255,16 +255,27 @@ def evaluate(
     *,
     model: str = DEFAULT_MODEL,
     actors_file: str | os.PathLike[str] | None = None,
+    persons_path: str | os.PathLike[str] | None = None,
 ):
-    """Extract the inputs into a temporary in-memory store and score them against a gold file."""
-    from .evaluate import load_gold, score
+    """Extract the inputs into a temporary in-memory store and score them against a gold file.
+
+    Returns the stance report, and with ``persons_path`` a ``(report, persons_report)`` pair.
+    """
+    from .evaluate import load_gold, load_persons, score
+    from .graph.rows import person_rows
     from .graph.store import open_store
+    from .persons_eval import score_persons
 
     gold = load_gold(gold_path)
+    gold_persons = load_persons(persons_path) if persons_path is not None else None
     with open_store(None) as memory:
         extract(inputs, memory, model=model, actors_file=actors_file)
         rows = stance_rows(memory)
-    return score(gold, rows)
+        persons = list(person_rows(memory))
+    report = score(gold, rows)
+    if gold_persons is None:
+        return report
+    return report, score_persons(gold_persons, persons)
 
 
 def versions() -> dict[str, str]:

@@ -196,14 +196,28 @@ def view(store, output, title):
 @_actors_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--brief", is_flag=True, help="only the summary lines, not every miss and false stance")
-def eval_(gold, inputs, model, actors_file, fmt, brief):
+@click.option(
+    "--persons",
+    "persons_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="also score officials and whom they speak for against a persons gold file",
+)
+def eval_(gold, inputs, model, actors_file, fmt, brief, persons_file):
     """Score extraction from INPUTS against a GOLD file (see the README for its format)."""
     from .api import evaluate
 
-    report = evaluate(gold, inputs, model=model, actors_file=actors_file)
+    result = evaluate(gold, inputs, model=model, actors_file=actors_file, persons_path=persons_file)
+    report, persons = result if persons_file else (result, None)
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        out = report.to_dict()
+        if persons is not None:
+            out["persons"] = persons.to_dict()
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     else:
+        if persons is not None:
+            click.echo(persons.format_text(), nl=False)
         click.echo(report.format_text(verbose=not brief), nl=False)
 
 

@@ -79,6 +79,8 @@ class Actor:
     label: str
     type: str = "other"
     text: str = ""  # the words that named it in the evidence
+    role: str = ""  # a person's title: "Secretary General"
+    affiliation: str | None = None  # id of the actor a person speaks for
 
     def __post_init__(self) -> None:
         if self.type not in ACTOR_TYPES:
@@ -113,7 +115,8 @@ class StanceTriple:
     evidence: Evidence
     polarity: int | None = None  # None: the stance type's own polarity
     targets: tuple[Actor, ...] = ()
-    speaker: str | None = None
+    speaker: str | None = None  # who utters it: a person's name, or the document's speaker
+    speaker_person: Actor | None = None  # that person, with role and affiliation, when the text names one
     negated: bool = False
     hedged: bool = False
     confidence: float = 1.0

@@ -68,3 +68,20 @@ def test_seed_officials_speak_for_their_side(seed_build):
     speakers = {(r["speaker"], r["actor_id"]) for r in rows if r["speaker"]}
     assert ("Fogh Rasmussen", "NATO") in speakers  # "NATO Secretary General Anders Fogh Rasmussen ... he continued"
     assert ("Ellen Tauscher", "USA") in speakers  # "the US under-secretary of state, Ellen Tauscher told reporters"
+
+
+def test_seed_persons_eval_through_the_cli(shared_dir, seeds_dir):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "stancegraph"
+    out = subprocess.run(
+        [str(script), "eval", str(shared_dir / "eval" / "seed.gold.jsonl"), str(seeds_dir),
+         "--persons", str(shared_dir / "eval" / "seed.persons.gold.jsonl"), "--format", "json"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    persons = json.loads(out.stdout)["persons"]
+    assert persons["total"] == 3
+    assert persons["found"] >= 2  # Rasmussen (NATO) and Tauscher (USA); Makarov is named apart from his title

@@ -126,3 +126,19 @@ def test_missing_store_without_create(tmp_path):
 
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "none", create=False)
+
+
+def test_a_speaking_person_is_stored_with_role_and_affiliation():
+    from stancegraph.graph.rows import person_rows
+
+    person = Actor("jane-doe", "Jane Doe", "person", "Jane Doe", role="Foreign Minister", affiliation="RUS")
+    t = StanceTriple(
+        RUS, Stance.OPPOSE, Topic("shield"), Evidence("d1", TEXT[0:26], 0, 26), speaker="Jane Doe", speaker_person=person
+    )
+    with open_store(None) as store:
+        write(store, "d1", [t])
+        assert list(person_rows(store)) == [
+            {"doc": "d1", "person": "Jane Doe", "person_id": "jane-doe", "role": "Foreign Minister", "affiliation_id": "RUS"}
+        ]
+        [row] = stance_rows(store)
+        assert (row["speaker"], row["actor_id"]) == ("Jane Doe", "RUS")
