@@ -52,6 +52,7 @@ class Finding:
     negated: bool = False
     hedged: bool = False
     speaker: ActorRef | None = None
+    implicit: bool = False  # read from how something is named or described, not from a stance word
 
 
 ActorResolver = Callable[[Token], "list[ActorRef]"]
@@ -163,15 +164,14 @@ class SentenceRules:
     def find(self, sent: Span) -> Iterator[Finding]:
         found = list(self._find_all(sent))
         for finding in found:
-            if finding.stance is Stance.OPPOSE and finding.predicate.lemma_.lower() in lexicon.HOSTILE_ACTS | lexicon.HOSTILE_VERBS:
-                # an accusation already inside another stance of the same actor says nothing new
-                if any(
-                    other is not finding
-                    and other.actors == finding.actors
-                    and finding.predicate.i in {t.i for t in other.topic_tokens}
-                    for other in found
-                ):
-                    continue
+            # "we condemn Russian aggression": the naming adds nothing to the condemnation around it
+            if finding.implicit and any(
+                other is not finding
+                and {a.id for a in other.actors} == {a.id for a in finding.actors}
+                and finding.predicate.i in {t.i for t in other.topic_tokens}
+                for other in found
+            ):
+                continue
             yield finding
 
     def _find_all(self, sent: Span) -> Iterator[Finding]:
@@ -182,6 +182,8 @@ class SentenceRules:
                 yield from self._from_noun(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.HOSTILE_ACTS:
                 yield from self._from_hostile_act(tok)
+            elif tok.pos_ == "NOUN" and _condemning_adjective(tok) is not None:
+                yield from self._from_condemned_noun(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.HOSTILE_VERBS:
                 yield from self._from_hostile_verb(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
@@ -205,7 +207,15 @@ class SentenceRules:
         speaker = self._reporter_or_utterer(_governing_verb(noun))
         if speaker is None or not doers or speaker.id in {d.id for d in doers}:
             return
-        yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False)
+        yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
+
+    def _from_condemned_noun(self, noun: Token) -> Iterator[Finding]:
+        """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
+        speaker = self._reporter_or_utterer(_governing_verb(noun))
+        doers = self._actors_within(noun)
+        if speaker is None or speaker.id in {d.id for d in doers}:
+            return
+        yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
 
     def _from_hostile_verb(self, verb: Token) -> Iterator[Finding]:
         """"Russia has annexed Crimea", "Moscow sought to destabilize the country": an accusation by the
@@ -218,7 +228,9 @@ class SentenceRules:
         speaker = self._reporter_or_utterer(verb)
         if speaker is None or speaker.id in {d.id for d in doers}:
             return
-        yield from self._findings([speaker], Stance.OPPOSE, _Topic(verb, clause=True), verb, doers, False, False)
+        yield from self._findings(
+            [speaker], Stance.OPPOSE, _Topic(verb, clause=True), verb, doers, False, False, implicit=True
+        )
 
     def _reporter_or_utterer(self, verb: Token) -> ActorRef | None:
         """Who makes a statement: the subject of the reporting verb it depends on, else who utters it."""
@@ -367,6 +379,8 @@ class SentenceRules:
         targets: list[ActorRef],
         negated: bool,
         hedged: bool,
+        *,
+        implicit: bool = False,
     ) -> Iterator[Finding]:
         head, tokens, flipped_topic = self._resolve_topic(topic)
         if not tokens or (head.pos_ == "PRON" and len(tokens) == 1):
@@ -398,6 +412,7 @@ class SentenceRules:
                 negated=negated,
                 hedged=hedged,
                 speaker=actor if actor.person or actor is self.speaker else None,
+                implicit=implicit,
             )
 
     def _resolve_topic(self, topic: _Topic) -> tuple[Token, list[Token], bool]:
@@ -572,6 +587,14 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
         if actor.id not in {a.id for a in out}:
             out.append(actor)
     return out
+
+
+def _condemning_adjective(noun: Token) -> Token | None:
+    """An adjective before a noun that condemns it: "baseless allegations", "the illegal annexation"."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i < noun.i and lexicon.EVALUATIONS.get(child.lower_) is Stance.OPPOSE:
+            return child
+    return None
 
 
 def _is_question(sent: Span) -> bool:

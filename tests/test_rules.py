@@ -516,3 +516,19 @@ def test_coordinated_topics_are_split():
             ("CHN", Stance.REJECT, -1, "unilateralism", []),
             ("CHN", Stance.REJECT, -1, "protectionism", []),
         ]
+
+
+def test_a_condemning_adjective_is_the_speakers_opposition_aimed_at_the_doer():
+    # "The inhuman sanctions imposed by Washington hurt civilians" said by Syria
+    doc = parse([
+        ("The", 2, "det", "DET", "the"),
+        ("inhuman", 2, "amod", "ADJ", "inhuman", "JJ"),
+        ("sanctions", 6, "nsubj", "NOUN", "sanction", "NNS"),
+        ("imposed", 2, "acl", "VERB", "impose", "VBN"),
+        ("by", 3, "agent", "ADP", "by"),
+        ("Washington", 4, "pobj", "PROPN", "Washington"),
+        ("hurt", 6, "ROOT", "VERB", "hurt", "VBP"),
+        ("civilians", 6, "dobj", "NOUN", "civilian", "NNS"),
+    ])
+    assert stances(doc, ActorRef("SYR", "SYR")) == [("SYR", Stance.OPPOSE, -1, "inhuman sanctions", ["USA"])]
+    assert stances(doc, ActorRef("USA", "USA")) == []  # the doer does not condemn itself
