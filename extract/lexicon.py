@@ -186,6 +186,11 @@ HOSTILE_VERBS = frozenset(
 WAY_NOUNS = frozenset("way solution option answer approach path means course remedy".split())
 BEST_ADJECTIVES = frozenset("best only right sole surest better proper appropriate".split())
 
+# Modals that make a clause a demand of the one who says it: "the war must end".
+DEMAND_MODALS = frozenset("must should".split())
+# "We have no intention to ...": a rejection of doing it.
+INTENTION_NOUNS = frozenset("intention intent plan desire wish".split())
+
 # Modal auxiliaries that hedge a stance.
 HEDGE_MODALS = frozenset("may might could would".split())
 

@@ -190,6 +190,11 @@ class SentenceRules:
                 if tok.lemma_ == "be":
                     yield from self._from_best_way(tok)
                     yield from self._from_copula(tok)
+                    yield from self._from_time_to(tok)
+                elif tok.lemma_ == "have" and _intention(tok) is not None:
+                    yield from self._from_intention(tok)
+                elif _modal(tok) is not None and _stance_of(tok)[0] is None:
+                    yield from self._from_modal(tok)
                 elif tok.lemma_.lower() in lexicon.EVALUATING_VERBS and self._evaluated(tok) is not None:
                     yield from self._from_evaluating_verb(tok)
                 else:
@@ -231,6 +236,47 @@ class SentenceRules:
         yield from self._findings(
             [speaker], Stance.OPPOSE, _Topic(verb, clause=True), verb, doers, False, False, implicit=True
         )
+
+    def _from_modal(self, verb: Token) -> Iterator[Finding]:
+        """"The war must end", "the embargo must be lifted", "X should become permanent members": a demand
+        of the one who says it."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+        if subject is None or subject.pos_ == "PRON" or _is_negated(verb):
+            return
+        actor = self._reporter_or_utterer(verb)
+        if actor is None or actor.id in {a.id for a in self.actors_of(subject, via_report=False)}:
+            return  # "Russia must ..." said by Russia: a commitment, not a demand
+        lemma = verb.lemma_.lower()
+        has_object = any(c.dep_ in OBJECT_DEPS for c in verb.children)
+        if lemma in lexicon.END_VERBS and not has_object:
+            # "the war must end", "the embargo must be lifted": against the war, the embargo
+            yield from self._findings([actor], Stance.DEMAND, _Topic(subject, flip=True), verb, [], False, False)
+        else:
+            addressees = self.actors_of(subject, via_report=False)
+            yield from self._findings(
+                [actor], Stance.DEMAND, _Topic(verb, clause=True, with_subject=True), verb, addressees, False, False
+            )
+
+    def _from_time_to(self, be: Token) -> Iterator[Finding]:
+        """"It is time to lift the embargo": a demand of the one who says it."""
+        time = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() == "time"), None)
+        if time is None or _is_negated(be):
+            return
+        action = next((c for c in time.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+        actor = self._reporter_or_utterer(be) if action is not None else None
+        if actor is not None:
+            yield from self._findings([actor], Stance.DEMAND, _Topic(action, clause=True), be, [], False, False)
+
+    def _from_intention(self, have: Token) -> Iterator[Finding]:
+        """"We have no intention to attack Russia": a rejection of attacking it; "we intend to" is support."""
+        intention = _intention(have)
+        action = next((c for c in intention.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        actors, _ = self.subject_actors(have)
+        if action is None or not actors:
+            return
+        denied = _is_negated(have) or any(c.dep_ == "det" and c.lower_ == "no" for c in intention.children)
+        stance = Stance.REJECT if denied else Stance.SUPPORT
+        yield from self._findings(actors, stance, _Topic(action, clause=True), have, [], False, _is_hedged(have))
 
     def _reporter_or_utterer(self, verb: Token) -> ActorRef | None:
         """Who makes a statement: the subject of the reporting verb it depends on, else who utters it."""
@@ -425,13 +471,13 @@ class SentenceRules:
         content = _content_clause(head)
         if content is not None:  # "comments that Moscow may consider a strike": what was said
             head, clause = content, True
-        flipped = False
+        flipped = topic.flip
         ended = _ended_object(head)
         if ended is not None:
             head, clause, flipped = ended, False, True
         elif clause and topic.head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
             flipped = True  # "urged Russia not to escalate": a stance against escalating
-        tokens = clause_tokens(head) if clause else topic_tokens(head)
+        tokens = clause_tokens(head, keep_subject=topic.with_subject) if clause else topic_tokens(head)
         if not clause:
             tokens = _repair_dangling_prep(head.head if head.dep_ in OBJECT_DEPS else head, tokens)
         return head, tokens, flipped
@@ -493,6 +539,8 @@ class SentenceRules:
 class _Topic:
     head: Token
     clause: bool = False
+    flip: bool = False  # the topic is something to end: the polarity turns
+    with_subject: bool = False  # a clause topic that keeps its subject: "Brazil should become a member"
 
 
 def find_stances(
@@ -587,6 +635,18 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
         if actor.id not in {a.id for a in out}:
             out.append(actor)
     return out
+
+
+def _modal(verb: Token) -> Token | None:
+    """The "must" or "should" of a clause."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.DEMAND_MODALS), None)
+
+
+def _intention(have: Token) -> Token | None:
+    """The object of "have (no) intention to ..."."""
+    return next(
+        (c for c in have.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lexicon.INTENTION_NOUNS), None
+    )
 
 
 def _condemning_adjective(noun: Token) -> Token | None:
@@ -691,10 +751,10 @@ def topic_tokens(head: Token) -> list[Token]:
     return _trim(sorted(keep, key=lambda t: t.i))
 
 
-def clause_tokens(verb: Token) -> list[Token]:
+def clause_tokens(verb: Token, *, keep_subject: bool = False) -> list[Token]:
     """The words of a complement clause ("to deploy missiles in X"), without its subordinate clauses."""
     keep: list[Token] = []
-    content = _is_content_clause(verb)
+    content = keep_subject or _is_content_clause(verb)
 
     def walk(tok: Token, top: bool) -> None:
         keep.append(tok)

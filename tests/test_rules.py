@@ -532,3 +532,66 @@ def test_a_condemning_adjective_is_the_speakers_opposition_aimed_at_the_doer():
     ])
     assert stances(doc, ActorRef("SYR", "SYR")) == [("SYR", Stance.OPPOSE, -1, "inhuman sanctions", ["USA"])]
     assert stances(doc, ActorRef("USA", "USA")) == []  # the doer does not condemn itself
+
+
+def test_a_modal_end_is_a_demand_against_the_thing():
+    # "The war must end." / "The embargo must be lifted." said by Cuba
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("war", 3, "nsubj", "NOUN", "war"),
+        ("must", 3, "aux", "AUX", "must", "MD"),
+        ("end", 3, "ROOT", "VERB", "end", "VB"),
+    ])
+    assert stances(doc, ActorRef("CUB", "CUB")) == [("CUB", Stance.DEMAND, -1, "war", [])]
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("embargo", 4, "nsubjpass", "NOUN", "embargo"),
+        ("must", 4, "aux", "AUX", "must", "MD"),
+        ("be", 4, "auxpass", "AUX", "be", "VB"),
+        ("lifted", 4, "ROOT", "VERB", "lift", "VBN"),
+    ])
+    assert stances(doc, ActorRef("CUB", "CUB")) == [("CUB", Stance.DEMAND, -1, "embargo", [])]
+
+
+def test_a_modal_clause_about_an_actor_is_a_demand_addressed_to_it():
+    # "Iran should return to the table." said by Germany; said by Iran it is no demand
+    doc = parse([
+        ("Iran", 2, "nsubj", "PROPN", "Iran"),
+        ("should", 2, "aux", "AUX", "should", "MD"),
+        ("return", 2, "ROOT", "VERB", "return", "VB"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("the", 5, "det", "DET", "the"),
+        ("table", 3, "pobj", "NOUN", "table"),
+    ])
+    assert stances(doc, ActorRef("DEU", "DEU")) == [("DEU", Stance.DEMAND, 1, "Iran should return to the table", ["IRN"])]
+    assert stances(doc, ActorRef("IRN", "IRN")) == []
+
+
+def test_it_is_time_to_lift_the_embargo():
+    doc = parse([
+        ("It", 1, "nsubj", "PRON", "it"),
+        ("is", 1, "ROOT", "AUX", "be", "VBZ"),
+        ("time", 1, "attr", "NOUN", "time"),
+        ("to", 4, "aux", "PART", "to"),
+        ("lift", 2, "relcl", "VERB", "lift", "VB"),
+        ("the", 6, "det", "DET", "the"),
+        ("embargo", 4, "dobj", "NOUN", "embargo"),
+    ])
+    assert stances(doc, ActorRef("MEX", "MEX")) == [("MEX", Stance.DEMAND, -1, "embargo", [])]
+
+
+def test_no_intention_to_attack_is_a_rejection():
+    # "NATO does not have any intention to attack Russia"
+    doc = parse([
+        ("NATO", 3, "nsubj", "PROPN", "NATO"),
+        ("does", 3, "aux", "AUX", "do"),
+        ("not", 3, "neg", "PART", "not"),
+        ("have", 3, "ROOT", "VERB", "have", "VB"),
+        ("any", 5, "det", "DET", "any"),
+        ("intention", 3, "dobj", "NOUN", "intention"),
+        ("to", 7, "aux", "PART", "to"),
+        ("attack", 5, "acl", "VERB", "attack", "VB"),
+        ("Russia", 7, "dobj", "PROPN", "Russia"),
+    ])
+    # Russia is who would be attacked, not whose action is criticised: no target
+    assert stances(doc) == [("NATO", Stance.REJECT, -1, "attack Russia", [])]
