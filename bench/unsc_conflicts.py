@@ -19,9 +19,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from stancegraph.api import extract, stance_rows
 from stancegraph.extract.gazetteer import load_gazetteer
 from stancegraph.graph.store import open_store
+
+from stancegraph.api import extract, stance_rows
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unsc-conflicts-dev"
 NO_COUNTRY = {"", "_", "underdefined"}

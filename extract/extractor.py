@@ -15,8 +15,8 @@ from stancegraph.model import Actor, Document, Evidence, StanceTriple, Topic
 
 from .acronyms import defined_acronyms, shorten
 from .gazetteer import Gazetteer, load_gazetteer
-from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
 from .persons import resolve_speakers
+from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
 from .rules import ActorRef, Finding, find_stances
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]

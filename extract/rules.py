@@ -15,17 +15,33 @@ from spacy.tokens import Span, Token
 from stancegraph.model import Stance
 
 from . import lexicon
+from .syntax import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    agent_object,
+    antecedent,
+    clause_tokens,
+    complement,
+    condemning_adjective,
+    conjuncts,
+    content_clause,
+    ended_object,
+    governing_verb,
+    intention_object,
+    is_hedged,
+    is_negated,
+    is_question,
+    modal,
+    object_controller,
+    repair_dangling_prep,
+    reporting_subject,
+    stance_of,
+    topic_tokens,
+)
 
 __all__ = ["ActorRef", "Finding", "find_stances"]
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
-PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-OBJECT_DEPS = {"dobj", "obj"}
-# Children of a topic noun that are not part of what the topic is.
-TOPIC_DROP_DEPS = {"acl", "relcl", "advcl", "appos", "cc", "conj", "punct", "parataxis", "mark", "agent"}
-# Prepositions that keep their phrase inside a topic ("strike on X", "guarantees of Y").
-TOPIC_PREPS = {"of", "on", "against", "for", "about", "over", "to", "with", "between", "towards", "toward"}
-LEADING_DROP_DEPS = {"det", "poss", "predet", "case", "neg", "aux", "mark", "advmod", "punct"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
 SPEAKER_NOUNS = {"delegation", "country", "government", "nation", "state", "people"}
 THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
@@ -55,9 +71,6 @@ class Finding:
     implicit: bool = False  # read from how something is named or described, not from a stance word
 
 
-ActorResolver = Callable[[Token], "list[ActorRef]"]
-
-
 class SentenceRules:
     """Apply the stance rules to one sentence.
 
@@ -85,7 +98,7 @@ class SentenceRules:
     def actors_of(self, tok: Token, *, via_report: bool = True) -> list[ActorRef]:
         """The actors a subject or agent token stands for, with coordinated ones split."""
         out: list[ActorRef] = []
-        for t in (tok, *_conjuncts(tok)):
+        for t in (tok, *conjuncts(tok)):
             actor = self._actor_of_one(t, via_report=via_report)
             if actor is not None and actor not in out:
                 out.append(actor)
@@ -118,7 +131,7 @@ class SentenceRules:
                                 return actor
         if via_report and lower in THIRD_PERSON and tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
             # "Washington says it has not ruled out ...": the pronoun is the reporter.
-            reporter = _reporting_subject(tok.head)
+            reporter = reporting_subject(tok.head)
             if reporter is not None:
                 found = self.actors_of(reporter, via_report=False)
                 if found:
@@ -133,11 +146,11 @@ class SentenceRules:
             for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS:
                     return self.actors_of(child), child
-            agent = _agent_object(verb)
+            agent = agent_object(verb)
             if agent is not None:
                 return self.actors_of(agent), agent
             if verb.dep_ == "xcomp":
-                controller = _object_controller(verb.head)
+                controller = object_controller(verb.head)
                 if controller is not None:  # "urge Iran to stop": Iran is who would stop
                     return self.actors_of(controller, via_report=False), controller
             if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
@@ -175,14 +188,14 @@ class SentenceRules:
             yield finding
 
     def _find_all(self, sent: Span) -> Iterator[Finding]:
-        if _is_question(sent):
+        if is_question(sent):
             return  # "is the United States going to encourage ...?": a question asserts no stance
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.NOUNS:
                 yield from self._from_noun(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.HOSTILE_ACTS:
                 yield from self._from_hostile_act(tok)
-            elif tok.pos_ == "NOUN" and _condemning_adjective(tok) is not None:
+            elif tok.pos_ == "NOUN" and condemning_adjective(tok) is not None:
                 yield from self._from_condemned_noun(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.HOSTILE_VERBS:
                 yield from self._from_hostile_verb(tok)
@@ -191,9 +204,9 @@ class SentenceRules:
                     yield from self._from_best_way(tok)
                     yield from self._from_copula(tok)
                     yield from self._from_time_to(tok)
-                elif tok.lemma_ == "have" and _intention(tok) is not None:
+                elif tok.lemma_ == "have" and intention_object(tok) is not None:
                     yield from self._from_intention(tok)
-                elif _modal(tok) is not None and _stance_of(tok)[0] is None:
+                elif modal(tok) is not None and stance_of(tok)[0] is None:
                     yield from self._from_modal(tok)
                 elif tok.lemma_.lower() in lexicon.EVALUATING_VERBS and self._evaluated(tok) is not None:
                     yield from self._from_evaluating_verb(tok)
@@ -209,14 +222,14 @@ class SentenceRules:
             for a in [self.entity_actor(c)]
             if a is not None
         ]
-        speaker = self._reporter_or_utterer(_governing_verb(noun))
+        speaker = self._reporter_or_utterer(governing_verb(noun))
         if speaker is None or not doers or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
 
     def _from_condemned_noun(self, noun: Token) -> Iterator[Finding]:
         """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
-        speaker = self._reporter_or_utterer(_governing_verb(noun))
+        speaker = self._reporter_or_utterer(governing_verb(noun))
         doers = self._actors_within(noun)
         if speaker is None or speaker.id in {d.id for d in doers}:
             return
@@ -226,9 +239,9 @@ class SentenceRules:
         """"Russia has annexed Crimea", "Moscow sought to destabilize the country": an accusation by the
         one who says it, aimed at the doer."""
         doers, subject = self.subject_actors(verb)
-        if not doers or subject is None or subject.lower_ in FIRST_PERSON or _is_negated(verb):
+        if not doers or subject is None or subject.lower_ in FIRST_PERSON or is_negated(verb):
             return
-        if verb.dep_ in ("acl", "relcl", "amod", "advcl", "pcomp") or _is_hedged(verb):
+        if verb.dep_ in ("acl", "relcl", "amod", "advcl", "pcomp") or is_hedged(verb):
             return
         speaker = self._reporter_or_utterer(verb)
         if speaker is None or speaker.id in {d.id for d in doers}:
@@ -241,7 +254,7 @@ class SentenceRules:
         """"The war must end", "the embargo must be lifted", "X should become permanent members": a demand
         of the one who says it."""
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-        if subject is None or subject.pos_ == "PRON" or _is_negated(verb):
+        if subject is None or subject.pos_ == "PRON" or is_negated(verb):
             return
         actor = self._reporter_or_utterer(verb)
         if actor is None or actor.id in {a.id for a in self.actors_of(subject, via_report=False)}:
@@ -260,7 +273,7 @@ class SentenceRules:
     def _from_time_to(self, be: Token) -> Iterator[Finding]:
         """"It is time to lift the embargo": a demand of the one who says it."""
         time = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() == "time"), None)
-        if time is None or _is_negated(be):
+        if time is None or is_negated(be):
             return
         action = next((c for c in time.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
         actor = self._reporter_or_utterer(be) if action is not None else None
@@ -269,18 +282,18 @@ class SentenceRules:
 
     def _from_intention(self, have: Token) -> Iterator[Finding]:
         """"We have no intention to attack Russia": a rejection of attacking it; "we intend to" is support."""
-        intention = _intention(have)
+        intention = intention_object(have)
         action = next((c for c in intention.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         actors, _ = self.subject_actors(have)
         if action is None or not actors:
             return
-        denied = _is_negated(have) or any(c.dep_ == "det" and c.lower_ == "no" for c in intention.children)
+        denied = is_negated(have) or any(c.dep_ == "det" and c.lower_ == "no" for c in intention.children)
         stance = Stance.REJECT if denied else Stance.SUPPORT
-        yield from self._findings(actors, stance, _Topic(action, clause=True), have, [], False, _is_hedged(have))
+        yield from self._findings(actors, stance, _Topic(action, clause=True), have, [], False, is_hedged(have))
 
     def _reporter_or_utterer(self, verb: Token) -> ActorRef | None:
         """Who makes a statement: the subject of the reporting verb it depends on, else who utters it."""
-        reporter = _reporting_subject(verb)
+        reporter = reporting_subject(verb)
         if reporter is not None:
             found = self.actors_of(reporter, via_report=False)
             return found[0] if found else None
@@ -306,7 +319,7 @@ class SentenceRules:
             stance = lexicon.EVALUATIONS[adjective.lower_]
             judged = self.actors_of(subject, via_report=False)  # "Russia was wrong": the actor is the target
             if actor.id not in {j.id for j in judged}:
-                yield from self._findings([actor], stance, topic, be, judged, _is_negated(be), _is_hedged(be))
+                yield from self._findings([actor], stance, topic, be, judged, is_negated(be), is_hedged(be))
 
     def _evaluated(self, verb: Token) -> Token | None:
         """The evaluative word of "call X unjustified", "describe X as unacceptable", if any."""
@@ -336,7 +349,7 @@ class SentenceRules:
         if word is None or obj is None or not actors:
             return
         stance = lexicon.EVALUATIONS[word.lower_]
-        yield from self._findings(actors, stance, _Topic(obj), verb, [], _is_negated(verb), _is_hedged(verb))
+        yield from self._findings(actors, stance, _Topic(obj), verb, [], is_negated(verb), is_hedged(verb))
 
     def _from_best_way(self, be: Token) -> Iterator[Finding]:
         """"The best way ... would be to cooperate": the one who says it supports cooperating."""
@@ -348,16 +361,16 @@ class SentenceRules:
             return
         actor = self._first_person(be)
         if actor is not None:
-            yield from self._findings([actor], Stance.SUPPORT, _Topic(action, clause=True), be, [], _is_negated(be), _is_hedged(be))
+            yield from self._findings([actor], Stance.SUPPORT, _Topic(action, clause=True), be, [], is_negated(be), is_hedged(be))
 
     def _from_predicate(self, verb: Token) -> Iterator[Finding]:
-        stance, prep = _stance_of(verb)
+        stance, prep = stance_of(verb)
         if stance is None:
             return
         targets: list[ActorRef] = []
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a joint missile defense system proposed by the Kremlin"
-            agent = _agent_object(verb)
+            agent = agent_object(verb)
             if agent is None:
                 return
             actors = self.actors_of(agent)
@@ -367,7 +380,7 @@ class SentenceRules:
             topic, stance, targets = self._topic_of(verb, stance, prep)
         if not actors or topic is None:
             return
-        negated, hedged = _is_negated(verb), _is_hedged(verb)
+        negated, hedged = is_negated(verb), is_hedged(verb)
         yield from self._findings(actors, stance, topic, verb, targets, negated, hedged)
         for other in _coordinated(topic):
             # "reject unilateralism and protectionism", "call on Russia to reduce tensions and withdraw its forces"
@@ -400,8 +413,8 @@ class SentenceRules:
         if not holder or topic is None:
             return
         governor = noun.head if noun.dep_ != "ROOT" else noun
-        negated = governor.pos_ in ("VERB", "AUX") and _is_negated(governor)
-        hedged = governor.pos_ in ("VERB", "AUX") and _is_hedged(governor)
+        negated = governor.pos_ in ("VERB", "AUX") and is_negated(governor)
+        hedged = governor.pos_ in ("VERB", "AUX") and is_hedged(governor)
         yield from self._findings(holder, stance, topic, noun, addressees, negated, hedged)
 
     def _possessor(self, poss: Token, noun: Token) -> list[ActorRef]:
@@ -466,20 +479,20 @@ class SentenceRules:
 
         "lift the embargo", "the lifting of the embargo": the topic is the embargo, with the polarity flipped.
         """
-        head = _antecedent(topic.head)
+        head = antecedent(topic.head)
         clause = topic.clause and head.i == topic.head.i
-        content = _content_clause(head)
+        content = content_clause(head)
         if content is not None:  # "comments that Moscow may consider a strike": what was said
             head, clause = content, True
         flipped = topic.flip
-        ended = _ended_object(head)
+        ended = ended_object(head)
         if ended is not None:
             head, clause, flipped = ended, False, True
         elif clause and topic.head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
             flipped = True  # "urged Russia not to escalate": a stance against escalating
         tokens = clause_tokens(head, keep_subject=topic.with_subject) if clause else topic_tokens(head)
         if not clause:
-            tokens = _repair_dangling_prep(head.head if head.dep_ in OBJECT_DEPS else head, tokens)
+            tokens = repair_dangling_prep(head.head if head.dep_ in OBJECT_DEPS else head, tokens)
         return head, tokens, flipped
 
     def _actors_within(self, head: Token) -> list[ActorRef]:
@@ -496,14 +509,14 @@ class SentenceRules:
             if child.dep_ in ("poss", "amod", "compound", "nmod", "nsubj"):
                 add(child)
             elif child.dep_ == "acl":
-                add(_agent_object(child))
+                add(agent_object(child))
             elif child.dep_ == "prep" and child.lower_ in ("of", "by") and head.lemma_.lower() in lexicon.HOSTILE_ACTS:
                 add(next((c for c in child.children if c.dep_ == "pobj"), None))
         return out
 
     def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[_Topic | None, Stance, list[ActorRef]]:
         """The topic of an active clause, the stance as refined by its complement, and addressees."""
-        comp = _complement(verb)
+        comp = complement(verb)
         if prep is not None:
             for child in prep.children:
                 if child.dep_ == "pobj":
@@ -516,7 +529,7 @@ class SentenceRules:
             return None, stance, []
         obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
         passive_subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-        if passive_subject is not None and _agent_object(verb) is not None:
+        if passive_subject is not None and agent_object(verb) is not None:
             return _Topic(passive_subject), stance, []
         if obj is not None and comp is not None and comp.dep_ == "xcomp":
             # "urge Iran to stop enrichment": the object is the addressee
@@ -556,63 +569,6 @@ def find_stances(
 # --- parse helpers ------------------------------------------------------------------------------------
 
 
-def _stance_of(verb: Token) -> tuple[Stance | None, Token | None]:
-    """The stance of a predicate: phrasal forms ("rule out", "call for") first, then the bare verb."""
-    lemma = verb.lemma_.lower()
-    for child in verb.children:
-        if child.dep_ == "prt":
-            stance = lexicon.lookup(lemma, child.lower_)
-            if stance is not None:
-                return stance, None
-    for child in verb.children:
-        if child.dep_ == "prep":
-            stance = lexicon.lookup(lemma, child.lower_)
-            if stance is not None:
-                return stance, child
-    if any(c.dep_ == "prt" for c in verb.children):
-        return None, None  # "back down", "turn up": a different verb from the bare one
-    return lexicon.lookup(lemma), None
-
-
-def _is_negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    # negation reaches conjoined verbs that share the subject: "we do not tolerate or support war"
-    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return any(c.dep_ == "neg" for c in verb.head.children)
-    return False
-
-
-def _is_hedged(verb: Token) -> bool:
-    heads = [verb]
-    if verb.dep_ == "xcomp":
-        heads.append(verb.head)
-    return any(c.dep_ == "aux" and c.lower_ in lexicon.HEDGE_MODALS for h in heads for c in h.children)
-
-
-def _agent_object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
-def _complement(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
-
-
-def _antecedent(tok: Token) -> Token:
-    """What a relative pronoun stands for: "the convention, which was proposed by India" -> convention."""
-    if tok.lower_ not in ("which", "that", "who", "whom"):
-        return tok
-    clause = tok.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... that I proposed and which were rejected"
-        clause = clause.head
-    return clause.head if clause.dep_ == "relcl" else tok
-
-
 def _coordinated(topic: _Topic) -> list[_Topic]:
     """The other conjuncts of a topic, each a topic of its own; a conjoined verb with a stance of its own is
     read by itself."""
@@ -621,7 +577,7 @@ def _coordinated(topic: _Topic) -> list[_Topic]:
     for other in head.conjuncts:
         if other.i <= head.i:
             continue
-        if topic.clause and other.pos_ == "VERB" and _stance_of(other)[0] is None:
+        if topic.clause and other.pos_ == "VERB" and stance_of(other)[0] is None:
             out.append(_Topic(other, clause=True))
         elif not topic.clause and other.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
             out.append(_Topic(other))
@@ -635,190 +591,3 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
         if actor.id not in {a.id for a in out}:
             out.append(actor)
     return out
-
-
-def _modal(verb: Token) -> Token | None:
-    """The "must" or "should" of a clause."""
-    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.DEMAND_MODALS), None)
-
-
-def _intention(have: Token) -> Token | None:
-    """The object of "have (no) intention to ..."."""
-    return next(
-        (c for c in have.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lexicon.INTENTION_NOUNS), None
-    )
-
-
-def _condemning_adjective(noun: Token) -> Token | None:
-    """An adjective before a noun that condemns it: "baseless allegations", "the illegal annexation"."""
-    for child in noun.children:
-        if child.dep_ == "amod" and child.i < noun.i and lexicon.EVALUATIONS.get(child.lower_) is Stance.OPPOSE:
-            return child
-    return None
-
-
-def _is_question(sent: Span) -> bool:
-    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", ")")), None)
-    return last is not None and last.text == "?"
-
-
-def _governing_verb(tok: Token) -> Token:
-    """The verb a word depends on, or the sentence root."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node
-
-
-def _is_content_clause(verb: Token) -> bool:
-    """A that-clause: "demands that the members refrain", "comments that Moscow may strike"."""
-    return verb.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-
-
-def _is_evaluation_phrase(tok: Token) -> bool:
-    """"as unjustified": the evaluation of a topic, not part of it."""
-    return tok.dep_ == "prep" and tok.lower_ == "as" and any(t.lower_ in lexicon.EVALUATIONS for t in tok.subtree)
-
-
-def _content_clause(head: Token) -> Token | None:
-    """The that-clause a speech noun carries: "comments (made by X) that Y" -> Y."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.CONTENT_NOUNS:
-        return None
-    for tok in head.subtree:
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
-            return tok
-    return None
-
-
-def _ended_object(head: Token) -> Token | None:
-    """The thing a call to end is about: "lift the embargo", "the lifting of the embargo" -> embargo."""
-    lemma = head.lemma_.lower()
-    if head.pos_ in ("VERB", "AUX") and lemma in lexicon.END_VERBS:
-        return next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
-    if head.pos_ in ("VERB", "AUX") and lemma in lexicon.REFRAIN_VERBS:
-        for child in head.children:  # "refrain from resorting to the veto"
-            if child.dep_ == "prep" and child.lower_ == "from":
-                return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-    if head.pos_ == "NOUN" and lemma in lexicon.END_NOUNS:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _object_controller(verb: Token) -> Token | None:
-    """The object that controls an infinitive: "urge Iran to ...", "call on the community to ..."."""
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    return [t for t in tok.conjuncts if t.i > tok.i]
-
-
-def _reporting_subject(verb: Token) -> Token | None:
-    """The subject of the reporting verb whose complement clause ``verb`` heads."""
-    if verb.dep_ != "ccomp":
-        return None
-    head = verb.head
-    if head.lemma_.lower() not in lexicon.REPORTING_VERBS:
-        return None
-    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-
-
-def topic_tokens(head: Token) -> list[Token]:
-    """The words of a noun phrase that say what a topic is, without relative clauses and side phrases."""
-    keep: list[Token] = []
-
-    def walk(tok: Token) -> None:
-        keep.append(tok)
-        for child in tok.children:
-            if child.dep_ in TOPIC_DROP_DEPS:
-                continue
-            if child.dep_ == "prep" and child.lower_ not in TOPIC_PREPS:
-                continue
-            if child.dep_ == "amod" and child.i > tok.i and tok.pos_ in ("NOUN", "PROPN"):
-                continue  # an adjective after its noun is predicative: "called the threat 'unjustified'"
-            if _is_evaluation_phrase(child):
-                continue
-            walk(child)
-
-    walk(head)
-    return _trim(sorted(keep, key=lambda t: t.i))
-
-
-def clause_tokens(verb: Token, *, keep_subject: bool = False) -> list[Token]:
-    """The words of a complement clause ("to deploy missiles in X"), without its subordinate clauses."""
-    keep: list[Token] = []
-    content = keep_subject or _is_content_clause(verb)
-
-    def walk(tok: Token, top: bool) -> None:
-        keep.append(tok)
-        for child in tok.children:
-            if child.dep_ in TOPIC_DROP_DEPS or child.dep_ in ("advcl", "npadvmod"):
-                continue
-            if top and (child.dep_ == "mark" or child.dep_ in ("aux", "neg") and not content):
-                continue  # "to deploy" -> "deploy"; a that-clause keeps "may", "will not"
-            if top and child.dep_ == "nsubj" and (not content or child.pos_ == "PRON"):
-                continue  # a that-clause keeps a subject that says what is asked: "that the members refrain"
-            if _is_evaluation_phrase(child):
-                continue
-            walk(child, False)
-
-    walk(verb, True)
-    return _trim(sorted(keep, key=lambda t: t.i))
-
-
-def _whole_words(tokens: list[Token]) -> list[Token]:
-    """Add the rest of every hyphenated or glued word a kept token belongs to ("legally-binding")."""
-    if not tokens:
-        return tokens
-    doc = tokens[0].doc
-    keep = {t.i for t in tokens}
-    for tok in tokens:
-        i = tok.i
-        while i > 0 and not doc[i - 1].whitespace_ and not doc[i - 1].is_space and _glue(doc[i - 1], doc[i]):
-            i -= 1
-            keep.add(i)
-        i = tok.i
-        while i + 1 < len(doc) and not doc[i].whitespace_ and _glue(doc[i], doc[i + 1]):
-            i += 1
-            keep.add(i)
-    return [doc[i] for i in sorted(keep)]
-
-
-def _glue(left: Token, right: Token) -> bool:
-    """Two tokens written without a space that form one word: "legally-binding", "chief-of-staff"."""
-    return (left.text in "-/" and right.is_alpha) or (right.text in "-/" and left.is_alpha) or (
-        left.is_alpha and right.is_alpha
-    )
-
-
-def _trim(tokens: list[Token]) -> list[Token]:
-    tokens = _whole_words(tokens)
-    while tokens and (tokens[0].dep_ in LEADING_DROP_DEPS or tokens[0].is_space or tokens[0].is_punct):
-        if len(tokens) > 1 and not tokens[0].whitespace_ and _glue(tokens[0], tokens[1]):
-            break  # part of a word: "legally-binding"
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _repair_dangling_prep(verb: Token, topic: list[Token]) -> list[Token]:
-    """Reattach a phrase the parser hung elsewhere after a preposition left with no object.
-
-    "opposes the deployment of a US-backed ... shield", parsed with "shield" as a clause of "opposes":
-    a sibling whose phrase starts right after the dangling preposition is its object.
-    """
-    if not topic or topic[-1].dep_ != "prep" or any(True for _ in topic[-1].children):
-        return topic
-    follows = topic[-1].i + 1
-    for child in verb.children:
-        if child.left_edge.i == follows:
-            return topic + topic_tokens(child)
-    return topic

@@ -12,7 +12,19 @@ from rdflib.term import Node
 
 from stancegraph.model import Actor, Document, StanceTriple
 
-from .namespaces import DCTERMS, GRAPH, ID, PROV, RDF, RDFS, SG, SKOS, STANCE, XSD, edge_property
+from .namespaces import (
+    DCTERMS,
+    GRAPH,
+    ID,
+    PROV,
+    RDF,
+    RDFS,
+    SG,
+    SKOS,
+    STANCE,
+    XSD,
+    edge_property,
+)
 from .store import StanceStore
 
 __all__ = [

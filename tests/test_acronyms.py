@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import spacy
-
 from stancegraph.extract.acronyms import defined_acronyms, shorten
 
 NLP = spacy.blank("en")

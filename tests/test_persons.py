@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
-
 from stancegraph.extract.persons import resolve_speakers
 
 VOCAB = spacy.blank("en").vocab

@@ -6,8 +6,8 @@ from contextlib import contextmanager
 
 import spacy
 from spacy.tokens import Doc
-
 from stancegraph.extract.rules import ActorRef, find_stances
+
 from stancegraph.model import Stance
 
 VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (lower case, is_alpha ...)

@@ -7,10 +7,10 @@ import sys
 
 import pytest
 from rdflib import Literal
-
 from stancegraph.graph.rows import stance_rows
 from stancegraph.graph.store import open_store
 from stancegraph.graph.writer import document_graph, remove_document, write_document
+
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 
 TEXT = "Moscow opposes the shield. NATO rejects the plan."
@@ -92,8 +92,8 @@ def test_iris_stay_valid_for_hostile_ids_and_labels():
         write_document(store, Document(evidence_doc, "x"), [t], extractor="x", pipeline="p")
         rows = list(stance_rows(store))
         assert rows[0]["actor_id"] == hostile and rows[0]["topic"] == hostile and rows[0]["doc"] == evidence_doc
-        from stancegraph.graph.query import export_rdf
         from rdflib import Dataset
+        from stancegraph.graph.query import export_rdf
 
         Dataset().parse(data=export_rdf(store, "nquads"), format="nquads")
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from stancegraph.graph import view
 from stancegraph.graph.view import POLARITY_COLOURS, view_html, write_view
 

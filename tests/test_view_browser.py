@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from browserutil import BROWSER_MARKS, load_page, png_is_blank, screenshot
-
 from stancegraph.graph.view import view_html, write_view
 
 pytestmark = list(BROWSER_MARKS)
