@@ -87,7 +87,7 @@ def clean_text(text: str) -> CleanText:
     current = text
     starts = _identity(0, len(text))
     ends = _identity(1, len(text) + 1)
-    for make_edits in (_character_edits, _boilerplate_edits, _line_break_edits):
+    for make_edits in (_page_furniture_edits, _character_edits, _boilerplate_edits, _line_break_edits):
         edits = make_edits(current)
         if edits:
             current, starts, ends = _apply(current, starts, ends, edits)
@@ -214,6 +214,31 @@ _BOILERPLATE = re.compile(
     """
 )
 _BOILERPLATE_MAX_LENGTH = 120  # longer lines are real text, whatever they start with
+
+
+# A line of PDF page furniture: only page counters ("31/34"), job numbers ("15-29425"), dates and document
+# symbols ("A/70/PV.15"), as printed above and below a page break.
+_FURNITURE_LINE = re.compile(
+    r"[ \t]*(?:(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,4}/\d{1,4}|\d{2}-\d{4,6}|[A-Z]{1,4}(?:/[A-Z0-9.]+)+)[ \t]*)+\n?"
+)
+
+
+def _page_furniture_edits(text: str) -> list[_Edit]:
+    """Drop each page break (form feed) with the furniture lines next to it, so a sentence runs on across pages."""
+    edits: list[_Edit] = []
+    for match in re.finditer(r"\n\f(?:\n|$)", text):  # a page break on a line of its own
+        start, end = match.span()
+        before = text.rfind("\n", 0, max(start - 1, 0)) + 1  # start of the line before the break
+        if start > 0 and _FURNITURE_LINE.fullmatch(text, before, start + 1):
+            start = before
+        after = _FURNITURE_LINE.match(text, end)
+        if after is not None and after.end() > end:
+            end = after.end()
+        if edits and start < edits[-1][1]:
+            continue
+        # keep one line break between the text before and after, for the line-break pass to judge
+        edits.append((start, end, "" if start > 0 and text[start - 1] == "\n" else "\n"))
+    return edits
 
 
 def _boilerplate_edits(text: str) -> list[_Edit]:

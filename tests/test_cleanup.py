@@ -397,3 +397,26 @@ def test_out_of_range_span_is_refused():
         cleaned.original_span(2, 4)
     with pytest.raises(IndexError):
         cleaned.original_span(2, 1)
+
+
+def test_pdf_page_furniture_around_a_page_break_is_dropped():
+    text = (
+        "This is our identity. However, it\n15-29425 31/34\n\x0c\nA/70/PV.15 28/09/2015\nalso poses a challenge."
+        " Our national\n14/55 15-29658\n\x0c\n01/10/2015 A/70/PV.22\ndevelopment plan ends here.\n\x0c\nNext page."
+    )
+    clean = clean_text(text)
+    assert "it also poses a challenge" in clean.text
+    assert "national development plan" in clean.text
+    assert "A/70/PV" not in clean.text and "31/34" not in clean.text
+    assert "here.\nNext page." in clean.text or "here. Next page." in clean.text
+    start = clean.text.index("also")
+    a, b = clean.original_span(start, start + len("also poses"))
+    assert text[a:b] == "also poses"
+    start = clean.text.index("it also")
+    a, b = clean.original_span(start, start + len("it also"))
+    assert text[a:b].startswith("it") and text[a:b].endswith("also")
+
+
+def test_a_document_symbol_inside_a_sentence_is_kept():
+    text = "As I said before the Assembly (see A/70/PV.13), no country can act alone."
+    assert clean_text(text).text == text
