@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from stancegraph.graph import view
 from stancegraph.graph.view import POLARITY_COLOURS, view_html, write_view
+from stancerows import stance_row
 
 HOSTILE = [
     "</script><script>alert(1)</script>",
@@ -26,28 +27,7 @@ HOSTILE = [
 ]
 
 
-def _row(actor: str, actor_id: str, stance: str, polarity: int, topic: str, **extra: Any) -> dict[str, Any]:
-    row = {
-        "doc": "d1",
-        "date": "2012-05-03",
-        "source": "RIA Novosti",
-        "sentence": f"{actor} {stance}s {topic}.",
-        "actor": actor,
-        "actor_id": actor_id,
-        "actor_type": "state",
-        "actor_text": actor,
-        "speaker": None,
-        "stance": stance,
-        "polarity": polarity,
-        "topic": topic,
-        "topic_text": topic,
-        "targets": [],
-        "negated": False,
-        "hedged": False,
-        "confidence": 0.9,
-    }
-    row.update(extra)
-    return row
+_row = stance_row
 
 
 ROWS = [

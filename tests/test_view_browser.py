@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from browserutil import BROWSER_MARKS, load_page, png_is_blank, screenshot
 from stancegraph.graph.view import view_html, write_view
+from stancerows import stance_row
 
 pytestmark = list(BROWSER_MARKS)
 
@@ -16,30 +17,8 @@ pytestmark = list(BROWSER_MARKS)
 NETWORK_BOX = (10, 160, 800, 790)
 
 
-def _row(
-    actor: str, actor_id: str, stance: str, polarity: int, topic: str, sentence: str, **extra: Any
-) -> dict[str, Any]:
-    row = {
-        "doc": "seed",
-        "date": "2012-05-03",
-        "source": "RIA Novosti",
-        "sentence": sentence,
-        "actor": actor,
-        "actor_id": actor_id,
-        "actor_type": "state",
-        "actor_text": actor,
-        "speaker": None,
-        "stance": stance,
-        "polarity": polarity,
-        "topic": topic,
-        "topic_text": topic,
-        "targets": [],
-        "negated": False,
-        "hedged": False,
-        "confidence": 0.9,
-    }
-    row.update(extra)
-    return row
+def _row(actor: str, actor_id: str, stance: str, polarity: int, topic: str, sentence: str, **extra: Any):
+    return stance_row(actor, actor_id, stance, polarity, topic, sentence, **{"doc": "seed", **extra})
 
 
 ROWS = [
