@@ -14,6 +14,7 @@ from stancegraph.errors import InputError
 from stancegraph.model import Actor, Document, Evidence, StanceTriple, Topic
 
 from .acronyms import defined_acronyms, shorten
+from .coref import resolve_it
 from .gazetteer import Gazetteer, load_gazetteer
 from .persons import resolve_speakers
 from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
@@ -76,6 +77,7 @@ class Extractor:
         """The stances in one parsed document, with evidence offsets into the original text."""
         entity_of = self._entity_index(parsed)
         quoted = self._resolve_persons(parsed, entity_of)
+        self._resolve_it(parsed, entity_of)
         acronyms = defined_acronyms(parsed)
         speaker = self._speaker(doc)
         out: list[StanceTriple] = []
@@ -120,6 +122,13 @@ class Extractor:
             for i, person in speakers.utterer_of.items()
             if person.affiliation is not None
         }
+
+    @staticmethod
+    def _resolve_it(parsed: Doc, entity_of: dict[int, ActorRef]) -> None:
+        """Add the "it" and "its" that stand for a state or an organisation to ``entity_of``."""
+        for i, j in resolve_it(parsed, lambda k: entity_of[k].id if k in entity_of else None).items():
+            if i not in entity_of and entity_of[j].person is None:
+                entity_of[i] = ActorRef(entity_of[j].id, parsed[i].text)
 
     def _speaker(self, doc: Document) -> ActorRef | None:
         if not doc.speaker:

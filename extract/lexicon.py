@@ -146,6 +146,11 @@ END_NOUNS = frozenset(
     """lifting end ending removal cessation withdrawal abolition elimination termination halt repeal
     dismantling""".split()
 )
+# "put an end to X", "bring a halt to X": a light verb with an ending noun ends X.
+LIGHT_END_VERBS = frozenset("put bring".split())
+LIGHT_END_NOUNS = frozenset("end halt stop".split())
+# Phrasal verbs that end something: "pull back its forces", "call off the strike".
+END_PHRASES = frozenset({("pull", "back"), ("pull", "out"), ("call", "off"), ("roll", "back"), ("wind", "down")})
 
 # Evaluative words: "X is unacceptable", "called X unjustified", "described X as illegal".
 EVALUATIONS: dict[str, Stance] = {
@@ -153,7 +158,8 @@ EVALUATIONS: dict[str, Stance] = {
         """unjustified unjustifiable unacceptable illegal illegitimate unlawful wrong dangerous irresponsible
         provocative counterproductive counter-productive inadmissible absurd baseless groundless unfounded
         outrageous deplorable regrettable reprehensible unwarranted unjust unfair invalid inhumane inhuman
-        barbaric criminal intolerable indefensible untenable unconstitutional""".split(),
+        barbaric criminal intolerable indefensible untenable unconstitutional troubling disturbing alarming
+        disappointing worrying worrisome unsettling shocking appalling lamentable""".split(),
         Stance.OPPOSE,
     ),
     **dict.fromkeys(
@@ -175,12 +181,34 @@ HOSTILE_ACTS = frozenset(
     """aggression annexation invasion occupation intervention interference destabilization destabilisation
     provocation provocations propaganda disinformation misinformation violation violations incursion incursions
     blockade militarization militarisation expansionism expansion encroachment atrocities atrocity massacre
-    crackdown repression annexations""".split()
+    crackdown repression annexations attack attacks bombing bombings bombardment shelling incitement
+    intimidation subversion infiltration escalation adventurism meddling""".split()
 )
 HOSTILE_VERBS = frozenset(
     """annex invade occupy destabilize destabilise violate breach provoke intimidate seize bomb shell attack
-    aggress flout undermine obstruct sabotage massacre persecute repress""".split()
+    aggress flout undermine obstruct sabotage massacre persecute repress bombard infiltrate incite escalate interfere
+    meddle""".split()
 )
+# Verbs by which a clause's subject does what their object names: "Russia is waging propaganda", "by using
+# intimidation and aggression", "resorting to force" -- the subject is the doer of the hostile act.
+PERPETRATION_VERBS = frozenset(
+    """use employ wage apply commit conduct carry continue pursue resort engage launch unleash perpetrate
+    spread intensify""".split()
+)
+# Verbs that say what their subject amounts to: "the decision of X constitutes a violation of international law".
+AMOUNTING_VERBS = frozenset("be constitute represent amount".split())
+# Nouns for what an actor does or holds, so that "of X" names its doer: "the dangerous stance of the Russian
+# Federation", "the actions of the occupying Power".
+CONDUCT_NOUNS = frozenset(
+    """stance position policy policies action actions behaviour behavior conduct decision decisions attitude
+    activity activities step steps measure measures move moves practice practices""".split()
+)
+# Feelings that are a stance against what causes them: "we are troubled by X", "alarmed at X".
+AFFECT_OPPOSE = frozenset(
+    """troubled alarmed dismayed appalled outraged disturbed disappointed shocked indignant angered
+    horrified""".split()
+)
+AFFECT_PREPS = frozenset("by at about over with".split())
 
 # "The best way (to X) is to Y", "the only solution is to Y": a stance for Y.
 WAY_NOUNS = frozenset("way solution option answer approach path means course remedy".split())

@@ -44,6 +44,7 @@ __all__ = ["ActorRef", "Finding", "find_stances"]
 
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
 SPEAKER_NOUNS = {"delegation", "country", "government", "nation", "state", "people"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
 
 
@@ -153,7 +154,7 @@ class SentenceRules:
                 controller = object_controller(verb.head)
                 if controller is not None:  # "urge Iran to stop": Iran is who would stop
                     return self.actors_of(controller, via_report=False), controller
-            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             break
@@ -197,6 +198,8 @@ class SentenceRules:
                 yield from self._from_hostile_act(tok)
             elif tok.pos_ == "NOUN" and condemning_adjective(tok) is not None:
                 yield from self._from_condemned_noun(tok)
+            elif tok.lower_ in lexicon.AFFECT_OPPOSE:
+                yield from self._from_affect(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.HOSTILE_VERBS:
                 yield from self._from_hostile_verb(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
@@ -215,17 +218,70 @@ class SentenceRules:
 
     def _from_hostile_act(self, noun: Token) -> Iterator[Finding]:
         """"Russia's annexation of Crimea", "Russian aggression": the one who names it so opposes it."""
-        doers = [
-            a
-            for c in noun.children
-            if c.dep_ in ("poss", "amod", "compound", "nmod")
-            for a in [self.entity_actor(c)]
-            if a is not None
-        ]
+        doers: list[ActorRef] = []
+        shared = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "conj" else []
+        for c in (*noun.children, *shared):
+            if c.dep_ != "prep" and c.head.i != noun.i:
+                continue  # of the first conjunct only a trailing "by X" is shared: "a referendum and annexation by X"
+            if c.dep_ == "poss":
+                doers.extend(self._possessor(c, noun))  # "its military adventurism": the clause's subject
+            elif c.dep_ in ("amod", "compound", "nmod") and self.entity_actor(c) is not None:
+                doers.append(self.entity_actor(c))
+            elif c.dep_ == "prep" and c.lower_ == "by":  # "the annexation of Crimea by Russia"
+                doers.extend(self.actors_of(next((p for p in c.children if p.dep_ == "pobj"), c), via_report=False))
+        if not doers:
+            doers = self._perpetrators(noun)
         speaker = self._reporter_or_utterer(governing_verb(noun))
         if speaker is None or not doers or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
+
+    def _perpetrators(self, noun: Token) -> list[ActorRef]:
+        """Who does what a noun names when a verb says so: "Russia is waging propaganda", "by using
+        intimidation and aggression", "continues with its adventurism", "resorting to force"."""
+        first = noun
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        verb = first.head
+        if first.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif first.dep_ in ("attr", *OBJECT_DEPS) and verb.lemma_.lower() in lexicon.AMOUNTING_VERBS:
+            # "the decision of X constitutes a violation", "Russia's actions are aggression"
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            return self._actors_within(subject) if subject is not None else []
+        elif first.dep_ not in OBJECT_DEPS:
+            return []
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.PERPETRATION_VERBS:
+            return []
+        if is_negated(verb):
+            return []
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "imposing its will by using aggression": the doer of imposing
+        actors, subject = self.subject_actors(verb)
+        return [] if subject is None or subject.lower_ in FIRST_PERSON else actors
+
+    def _from_affect(self, word: Token) -> Iterator[Finding]:
+        """"My delegation is profoundly troubled by X", "we are alarmed at X": a stance against X."""
+        if word.dep_ == "acomp":
+            holders, _ = self.subject_actors(word.head)
+        elif word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
+            subject = next((c for c in word.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            holders = self.actors_of(subject) if subject is not None else []
+        else:
+            return
+        cause = None
+        for child in word.children:
+            if (child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in lexicon.AFFECT_PREPS)):
+                cause = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if cause is not None:
+                    break
+        if cause is None or not holders:
+            return
+        governor = word.head if word.dep_ == "acomp" else word
+        yield from self._findings(
+            holders, Stance.OPPOSE, _Topic(cause, clause=cause.dep_ == "pcomp"), word, [],
+            is_negated(governor), is_hedged(governor),
+        )
 
     def _from_condemned_noun(self, noun: Token) -> Iterator[Finding]:
         """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
@@ -241,14 +297,18 @@ class SentenceRules:
         doers, subject = self.subject_actors(verb)
         if not doers or subject is None or subject.lower_ in FIRST_PERSON or is_negated(verb):
             return
-        if verb.dep_ in ("acl", "relcl", "amod", "advcl", "pcomp") or is_hedged(verb):
+        if is_hedged(verb) or verb.dep_ in ("relcl", "amod", "pcomp"):
             return
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+            return  # "if Russia invades ...": a condition, not an accusation
+        if verb.dep_ == "acl" and agent_object(verb) is None:
+            return  # "plans to annex": only "Crimea, annexed by Russia" asserts the act
         speaker = self._reporter_or_utterer(verb)
         if speaker is None or speaker.id in {d.id for d in doers}:
             return
-        yield from self._findings(
-            [speaker], Stance.OPPOSE, _Topic(verb, clause=True), verb, doers, False, False, implicit=True
-        )
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        topic = _Topic(verb, clause=True, with_subject=passive)  # "part of Ukraine was annexed by X"
+        yield from self._findings([speaker], Stance.OPPOSE, topic, verb, doers, False, False, implicit=True)
 
     def _from_modal(self, verb: Token) -> Iterator[Finding]:
         """"The war must end", "the embargo must be lifted", "X should become permanent members": a demand
@@ -510,13 +570,22 @@ class SentenceRules:
                 add(child)
             elif child.dep_ == "acl":
                 add(agent_object(child))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "by") and head.lemma_.lower() in lexicon.HOSTILE_ACTS:
+            elif child.dep_ == "prep" and child.lower_ in ("of", "by") and (
+                head.lemma_.lower() in lexicon.HOSTILE_ACTS or head.lower_ in lexicon.CONDUCT_NOUNS
+            ):
                 add(next((c for c in child.children if c.dep_ == "pobj"), None))
         return out
 
     def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[_Topic | None, Stance, list[ActorRef]]:
         """The topic of an active clause, the stance as refined by its complement, and addressees."""
         comp = complement(verb)
+        if prep is not None and comp is None and prep.lower_ in ("on", "upon"):
+            # "calls on Russia immediately to redeploy ...": the infinitive may hang off the verb as an advcl
+            comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > prep.i and _infinitive(c)), None)
+            if comp is not None:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _Topic(comp, clause=True), stance, self.actors_of(pobj, via_report=False)
         if prep is not None:
             for child in prep.children:
                 if child.dep_ == "pobj":
@@ -582,6 +651,10 @@ def _coordinated(topic: _Topic) -> list[_Topic]:
         elif not topic.clause and other.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
             out.append(_Topic(other))
     return out
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:

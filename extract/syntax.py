@@ -134,12 +134,22 @@ def content_clause(head: Token) -> Token | None:
 def ended_object(head: Token) -> Token | None:
     """The thing a call to end is about: "lift the embargo", "the lifting of the embargo" -> embargo."""
     lemma = head.lemma_.lower()
+    particles = {c.lower_ for c in head.children if c.dep_ in ("prt", "advmod") and c.i == head.i + 1}
+    if head.pos_ in ("VERB", "AUX") and any((lemma, p) in lexicon.END_PHRASES for p in particles):
+        return next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
     if head.pos_ in ("VERB", "AUX") and lemma in lexicon.END_VERBS:
         return next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
     if head.pos_ in ("VERB", "AUX") and lemma in lexicon.REFRAIN_VERBS:
         for child in head.children:  # "refrain from resorting to the veto"
             if child.dep_ == "prep" and child.lower_ == "from":
                 return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if head.pos_ in ("VERB", "AUX") and lemma in lexicon.LIGHT_END_VERBS:
+        # "put an immediate halt to the actions", "bring an end to the occupation"
+        noun = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
+        if noun is not None and noun.lemma_.lower() in lexicon.LIGHT_END_NOUNS:
+            for child in (*head.children, *noun.children):
+                if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
     if head.pos_ == "NOUN" and lemma in lexicon.END_NOUNS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":

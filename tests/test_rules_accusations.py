@@ -1,0 +1,259 @@
+"""Criticism without a stance verb, on hand-built parses: the acts a speaker accuses another actor of, the
+feelings that are a stance, calls to end something, and "it" standing for an actor."""
+
+from __future__ import annotations
+
+from stancegraph.extract.coref import resolve_it
+from stancegraph.extract.rules import ActorRef
+from test_rules import more_actors, parse, stances
+
+from stancegraph.model import Stance
+
+UKR = ActorRef("UKR", "Ukraine")
+GBR = ActorRef("GBR", "United Kingdom")
+
+
+def test_the_doer_of_a_hostile_act_is_the_subject_of_the_verb_that_uses_it():
+    # "Russia imposes its will by using intimidation and aggression", said by Ukraine
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("imposes", 1, "ROOT", "VERB", "impose"),
+        ("its", 3, "poss", "PRON", "its"),
+        ("will", 1, "dobj", "NOUN", "will"),
+        ("by", 1, "prep", "ADP", "by"),
+        ("using", 4, "pcomp", "VERB", "use", "VBG"),
+        ("intimidation", 5, "dobj", "NOUN", "intimidation"),
+        ("and", 6, "cc", "CCONJ", "and"),
+        ("aggression", 6, "conj", "NOUN", "aggression"),
+    ])
+    found = stances(doc, UKR)
+    assert ("UKR", Stance.OPPOSE, -1, "intimidation", ["RUS"]) in found
+    assert ("UKR", Stance.OPPOSE, -1, "aggression", ["RUS"]) in found
+    assert stances(doc, ActorRef("RUS", "Russia")) == []  # nobody accuses itself
+
+
+def test_a_hostile_act_suffered_names_no_doer():
+    # "Ukraine suffers aggression": suffering is not doing
+    doc = parse([
+        ("Ukraine", 1, "nsubj", "PROPN", "Ukraine"),
+        ("suffers", 1, "ROOT", "VERB", "suffer"),
+        ("aggression", 1, "dobj", "NOUN", "aggression"),
+    ])
+    with more_actors(Ukraine="UKR"):
+        assert stances(doc, GBR) == []
+
+
+def test_what_an_actors_decision_constitutes_is_its_act():
+    # "The decision of Russia constitutes a violation of law"
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("decision", 4, "nsubj", "NOUN", "decision"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Russia", 2, "pobj", "PROPN", "Russia"),
+        ("constitutes", 4, "ROOT", "VERB", "constitute"),
+        ("a", 6, "det", "DET", "a"),
+        ("violation", 4, "dobj", "NOUN", "violation"),
+        ("of", 6, "prep", "ADP", "of"),
+        ("law", 7, "pobj", "NOUN", "law"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "violation of law", ["RUS"])]
+
+
+def test_a_trailing_by_agent_is_shared_by_coordinated_acts():
+    # "They prepared a referendum and annexation of Crimea by Russia"
+    doc = parse([
+        ("They", 1, "nsubj", "PRON", "they"),
+        ("prepared", 1, "ROOT", "VERB", "prepare", "VBD"),
+        ("a", 3, "det", "DET", "a"),
+        ("referendum", 1, "dobj", "NOUN", "referendum"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("annexation", 3, "conj", "NOUN", "annexation"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("Crimea", 6, "pobj", "PROPN", "Crimea"),
+        ("by", 3, "prep", "ADP", "by"),
+        ("Russia", 8, "pobj", "PROPN", "Russia"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "annexation of Crimea", ["RUS"])]
+
+
+def _since_annexed(mark: str):
+    # "... since Russia annexed Crimea" / "... if Russia annexed Crimea"
+    return parse([
+        ("Weeks", 1, "nsubj", "NOUN", "week"),
+        ("passed", 1, "ROOT", "VERB", "pass", "VBD"),
+        (mark, 4, "mark", "SCONJ", mark),
+        ("Russia", 4, "nsubj", "PROPN", "Russia"),
+        ("annexed", 1, "advcl", "VERB", "annex", "VBD"),
+        ("Crimea", 4, "dobj", "PROPN", "Crimea"),
+    ])
+
+
+def test_an_accusation_in_a_subordinate_clause_counts_but_not_in_a_condition():
+    assert stances(_since_annexed("since"), UKR) == [("UKR", Stance.OPPOSE, -1, "annexed Crimea", ["RUS"])]
+    assert stances(_since_annexed("if"), UKR) == []
+
+
+def test_the_subject_of_being_ready_to_violate_is_the_doer():
+    # "Russia is prepared to violate the law"
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("is", 1, "ROOT", "AUX", "be"),
+        ("prepared", 1, "acomp", "ADJ", "prepared", "JJ"),
+        ("to", 4, "aux", "PART", "to"),
+        ("violate", 2, "xcomp", "VERB", "violate", "VB"),
+        ("the", 6, "det", "DET", "the"),
+        ("law", 4, "dobj", "NOUN", "law"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "violate the law", ["RUS"])]
+
+
+def test_being_troubled_by_something_is_a_stance_against_it():
+    # "My delegation is troubled by Russia's veto"
+    doc = parse([
+        ("My", 1, "poss", "PRON", "my"),
+        ("delegation", 3, "nsubjpass", "NOUN", "delegation"),
+        ("is", 3, "auxpass", "AUX", "be"),
+        ("troubled", 3, "ROOT", "VERB", "trouble", "VBN"),
+        ("by", 3, "agent", "ADP", "by"),
+        ("Russia", 7, "poss", "PROPN", "Russia"),
+        ("'s", 5, "case", "PART", "'s"),
+        ("veto", 4, "pobj", "NOUN", "veto"),
+    ])
+    assert stances(doc, GBR) == [("GBR", Stance.OPPOSE, -1, "veto", ["RUS"])]
+    # "We are alarmed at the escalation"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("are", 1, "ROOT", "AUX", "be"),
+        ("alarmed", 1, "acomp", "ADJ", "alarmed", "JJ"),
+        ("at", 2, "prep", "ADP", "at"),
+        ("the", 5, "det", "DET", "the"),
+        ("escalation", 3, "pobj", "NOUN", "escalation"),
+    ])
+    assert stances(doc, GBR) == [("GBR", Stance.OPPOSE, -1, "escalation", [])]
+
+
+def test_a_troubling_decision_is_opposed_and_aims_at_its_maker():
+    # "Russia's decision is unsettling"
+    doc = parse([
+        ("Russia", 2, "poss", "PROPN", "Russia"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("decision", 3, "nsubj", "NOUN", "decision"),
+        ("is", 3, "ROOT", "AUX", "be"),
+        ("unsettling", 3, "acomp", "ADJ", "unsettling", "JJ"),
+    ])
+    assert stances(doc, GBR) == [("GBR", Stance.OPPOSE, -1, "decision", ["RUS"])]
+
+
+def test_the_stance_of_an_actor_named_dangerous_aims_at_that_actor():
+    # "We face a dangerous stance of Russia"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("face", 1, "ROOT", "VERB", "face", "VBP"),
+        ("a", 4, "det", "DET", "a"),
+        ("dangerous", 4, "amod", "ADJ", "dangerous", "JJ"),
+        ("stance", 1, "dobj", "NOUN", "stance"),
+        ("of", 4, "prep", "ADP", "of"),
+        ("Russia", 5, "pobj", "PROPN", "Russia"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "dangerous stance of Russia", ["RUS"])]
+
+
+def test_put_an_end_to_something_and_pull_back_forces_are_against_them():
+    # "We call on Russia to put an end to the actions"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("call", 1, "ROOT", "VERB", "call", "VBP"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Russia", 2, "pobj", "PROPN", "Russia"),
+        ("to", 5, "aux", "PART", "to"),
+        ("put", 1, "xcomp", "VERB", "put", "VB"),
+        ("an", 7, "det", "DET", "an"),
+        ("end", 5, "dobj", "NOUN", "end"),
+        ("to", 7, "prep", "ADP", "to"),
+        ("the", 10, "det", "DET", "the"),
+        ("actions", 8, "pobj", "NOUN", "action"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.DEMAND, -1, "actions", ["RUS"])]
+    # "Russia must pull back its forces" (the parser reads "back" as an adverb)
+    doc = parse([
+        ("Russia", 2, "nsubj", "PROPN", "Russia"),
+        ("must", 2, "aux", "AUX", "must"),
+        ("pull", 2, "ROOT", "VERB", "pull", "VB"),
+        ("back", 2, "advmod", "ADV", "back"),
+        ("its", 5, "poss", "PRON", "its"),
+        ("forces", 2, "dobj", "NOUN", "force"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.DEMAND, -1, "forces", ["RUS"])]
+
+
+def test_call_on_an_addressee_with_the_infinitive_hung_as_an_adverbial_clause():
+    # "We call on Russia immediately to withdraw": the parser makes "to withdraw" an advcl of "call"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("call", 1, "ROOT", "VERB", "call", "VBP"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Russia", 2, "pobj", "PROPN", "Russia"),
+        ("immediately", 1, "advmod", "ADV", "immediately"),
+        ("to", 6, "aux", "PART", "to"),
+        ("negotiate", 1, "advcl", "VERB", "negotiate", "VB"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.DEMAND, 1, "negotiate", ["RUS"])]
+
+
+def _actor_at(doc):
+    names = {"Russia": "RUS", "Government": "HUN"}
+    return lambda i: names.get(doc[i].text)
+
+
+def test_it_refers_to_the_last_subject_when_that_names_one_actor():
+    # "Russia raised prices. It blocks goods. The resolution passed. It calls for calm."
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("raised", 1, "ROOT", "VERB", "raise", "VBD"),
+        ("prices", 1, "dobj", "NOUN", "price"),
+        ("It", 4, "nsubj", "PRON", "it"),
+        ("blocks", 4, "ROOT", "VERB", "block"),
+        ("goods", 4, "dobj", "NOUN", "good"),
+        ("The", 7, "det", "DET", "the"),
+        ("resolution", 8, "nsubj", "NOUN", "resolution"),
+        ("passed", 8, "ROOT", "VERB", "pass", "VBD"),
+        ("It", 10, "nsubj", "PRON", "it"),
+        ("calls", 10, "ROOT", "VERB", "call"),
+    ])
+    assert resolve_it(doc, _actor_at(doc)) == {3: 0}
+
+
+def test_extraposed_it_and_it_after_two_actors_refer_to_nothing():
+    # "Russia and Ukraine met. It is time." / "Russia acted. It is unacceptable."
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("acted", 1, "ROOT", "VERB", "act", "VBD"),
+        ("It", 3, "nsubj", "PRON", "it"),
+        ("is", 3, "ROOT", "AUX", "be"),
+        ("unacceptable", 3, "acomp", "ADJ", "unacceptable", "JJ"),
+    ])
+    assert resolve_it(doc, _actor_at(doc)) == {}
+    doc = parse([
+        ("Russia", 3, "nsubj", "PROPN", "Russia"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        ("Russia", 0, "conj", "PROPN", "Russia"),
+        ("met", 3, "ROOT", "VERB", "meet", "VBD"),
+        ("It", 5, "nsubj", "PRON", "it"),
+        ("left", 5, "ROOT", "VERB", "leave", "VBD"),
+    ])
+    assert resolve_it(doc, _actor_at(doc)) == {}
+
+
+def test_it_through_a_government_noun():
+    # "The Hungarian Government said no. Its position is firm."
+    doc = parse([
+        ("The", 2, "det", "DET", "the"),
+        ("Hungarian", 2, "amod", "ADJ", "hungarian", "JJ"),
+        ("Government", 3, "nsubj", "NOUN", "government"),
+        ("refused", 3, "ROOT", "VERB", "refuse", "VBD"),
+        ("Its", 5, "poss", "PRON", "its"),
+        ("position", 6, "nsubj", "NOUN", "position"),
+        ("holds", 6, "ROOT", "VERB", "hold"),
+    ])
+    names = {"Hungarian": "HUN"}
+    assert resolve_it(doc, lambda i: names.get(doc[i].text)) == {4: 1}
