@@ -18,13 +18,15 @@ from .coref import resolve_it
 from .gazetteer import Gazetteer, load_gazetteer
 from .persons import resolve_speakers
 from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
-from .rules import ActorRef, Finding, find_stances
+from .rules import ActorRef, Finding, accused_in, find_stances
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 EXTRACTOR_VERSION = f"stancegraph-rules-{__version__}"
 BASE_CONFIDENCE = 0.8
 HEDGE_FACTOR = 0.6
+# How many sentences an accusation carries over to hostile acts named with no doer.
+ACCUSATION_SPAN = 2
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -82,10 +84,19 @@ class Extractor:
         speaker = self._speaker(doc)
         out: list[StanceTriple] = []
         seen: set[tuple] = set()
+        accused: ActorRef | None = None
+        accused_age = 0
         for sent in parsed.sents:
             findings = find_stances(
-                sent, lambda tok: entity_of.get(tok.i), speaker, lambda tok: quoted.get(tok.i)
+                sent, lambda tok: entity_of.get(tok.i), speaker, lambda tok: quoted.get(tok.i), accused
             )
+            # the doer of a hostile act named with no doer is the one accused in the last sentences
+            now_accused = accused_in(findings)
+            accused_age = 0 if now_accused is not None else accused_age + 1
+            if now_accused is not None:
+                accused = now_accused
+            elif accused_age > ACCUSATION_SPAN:
+                accused = None
             if not findings:
                 continue
             evidence = self._evidence(sent, doc, clean)

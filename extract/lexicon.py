@@ -189,6 +189,12 @@ HOSTILE_VERBS = frozenset(
     aggress flout undermine obstruct sabotage massacre persecute repress bombard infiltrate incite escalate interfere
     meddle""".split()
 )
+# Hostile acts whose "of X" names the doer ("the aggression of X"); for the others it names the victim ("the
+# invasion of Ukraine", "the violation of the Charter") and only "by X" names the doer.
+AGENT_OF_ACTS = frozenset(
+    """aggression provocation provocations propaganda disinformation misinformation expansionism adventurism
+    meddling interference intervention crackdown repression atrocities atrocity""".split()
+)
 # Verbs by which a clause's subject does what their object names: "Russia is waging propaganda", "by using
 # intimidation and aggression", "resorting to force" -- the subject is the doer of the hostile act.
 PERPETRATION_VERBS = frozenset(

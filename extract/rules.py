@@ -40,7 +40,7 @@ from .syntax import (
     topic_tokens,
 )
 
-__all__ = ["ActorRef", "Finding", "find_stances"]
+__all__ = ["ActorRef", "Finding", "accused_in", "find_stances"]
 
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
 SPEAKER_NOUNS = {"delegation", "country", "government", "nation", "state", "people"}
@@ -84,10 +84,12 @@ class SentenceRules:
         entity_actor: Callable[[Token], ActorRef | None],
         speaker: ActorRef | None = None,
         utterer: Callable[[Token], ActorRef | None] | None = None,
+        accused: ActorRef | None = None,
     ):
         self.entity_actor = entity_actor
         self.speaker = speaker
         self.utterer = utterer
+        self.accused = accused  # the actor the sentences just before accuse, if one
 
     def _first_person(self, tok: Token) -> ActorRef | None:
         """Who "we" is: the speaker of the quote around it, else the speaker of the document."""
@@ -122,9 +124,9 @@ class SentenceRules:
                     actor = self.entity_actor(child)
                     if actor is not None:
                         return actor
-            # "the Government of Japan"
+            # "the Government of Japan", "agents from the Russian Federation"
             for child in children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             actor = self.entity_actor(pobj)
@@ -229,9 +231,13 @@ class SentenceRules:
                 doers.append(self.entity_actor(c))
             elif c.dep_ == "prep" and c.lower_ == "by":  # "the annexation of Crimea by Russia"
                 doers.extend(self.actors_of(next((p for p in c.children if p.dep_ == "pobj"), c), via_report=False))
+            elif c.dep_ == "acl" and agent_object(c) is not None:  # "atrocities inflicted by the military"
+                doers.extend(self.actors_of(agent_object(c), via_report=False))
         if not doers:
             doers = self._perpetrators(noun)
         speaker = self._reporter_or_utterer(governing_verb(noun))
+        if not doers and self.accused is not None:
+            doers = [self.accused]  # "... Russia annexed Crimea. The occupation was denied against all evidence"
         if speaker is None or not doers or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
@@ -247,8 +253,13 @@ class SentenceRules:
             verb = verb.head
         elif first.dep_ in ("attr", *OBJECT_DEPS) and verb.lemma_.lower() in lexicon.AMOUNTING_VERBS:
             # "the decision of X constitutes a violation", "Russia's actions are aggression"
-            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            return self._actors_within(subject) if subject is not None else []
+            node, subjects = verb, []
+            while True:  # "X's decision ..., and the actions undertaken, constitute a violation": parsed as a conj
+                subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+                if subjects or node.dep_ != "conj" or node.head.i == node.i:
+                    break
+                node = node.head
+            return _unique([a for s in subjects for t in (s, *conjuncts(s)) for a in self._actors_within(t)])
         elif first.dep_ not in OBJECT_DEPS:
             return []
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.PERPETRATION_VERBS:
@@ -570,8 +581,10 @@ class SentenceRules:
                 add(child)
             elif child.dep_ == "acl":
                 add(agent_object(child))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "by") and (
-                head.lemma_.lower() in lexicon.HOSTILE_ACTS or head.lower_ in lexicon.CONDUCT_NOUNS
+            elif child.dep_ == "prep" and (
+                child.lower_ == "by" and head.lemma_.lower() in lexicon.HOSTILE_ACTS
+                or child.lower_ in ("of", "by")
+                and (head.lemma_.lower() in lexicon.AGENT_OF_ACTS or head.lower_ in lexicon.CONDUCT_NOUNS)
             ):
                 add(next((c for c in child.children if c.dep_ == "pobj"), None))
         return out
@@ -630,9 +643,19 @@ def find_stances(
     entity_actor: Callable[[Token], ActorRef | None],
     speaker: ActorRef | None = None,
     utterer: Callable[[Token], ActorRef | None] | None = None,
+    accused: ActorRef | None = None,
 ) -> list[Finding]:
-    """All stances the rules find in one sentence."""
-    return list(SentenceRules(entity_actor, speaker, utterer).find(sent))
+    """All stances the rules find in one sentence.
+
+    ``accused`` is the actor the sentences just before accuse: the doer of a hostile act named with no doer.
+    """
+    return list(SentenceRules(entity_actor, speaker, utterer, accused).find(sent))
+
+
+def accused_in(findings: list[Finding]) -> ActorRef | None:
+    """The one actor a sentence's criticism aims at, if exactly one."""
+    aimed = _unique([t for f in findings if f.polarity < 0 for t in f.targets])
+    return aimed[0] if len(aimed) == 1 else None
 
 
 # --- parse helpers ------------------------------------------------------------------------------------

@@ -257,3 +257,52 @@ def test_it_through_a_government_noun():
     ])
     names = {"Hungarian": "HUN"}
     assert resolve_it(doc, lambda i: names.get(doc[i].text)) == {4: 1}
+
+
+def test_a_hostile_act_named_without_a_doer_is_the_last_accused_actors():
+    # "... The occupation continues." after a sentence accusing Russia
+    from stancegraph.extract.rules import accused_in, find_stances
+
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("occupation", 2, "nsubj", "NOUN", "occupation"),
+        ("continues", 2, "ROOT", "VERB", "continue"),
+    ])
+    none = find_stances(doc[:], lambda tok: None, UKR)
+    assert none == []  # no doer, nobody accused before: no stance
+    found = find_stances(doc[:], lambda tok: None, UKR, accused=ActorRef("RUS", "Russia"))
+    assert [(f.actors[0].id, f.polarity, [t.id for t in f.targets]) for f in found] == [("UKR", -1, ["RUS"])]
+    assert accused_in(found).id == "RUS"
+
+
+def test_of_names_the_victim_of_an_invasion_but_the_doer_of_aggression():
+    # "We condemn the invasion of Ukraine" / "We condemn the aggression of Russia"
+    def condemn(noun, lemma, country):
+        return parse([
+            ("We", 1, "nsubj", "PRON", "we"),
+            ("condemn", 1, "ROOT", "VERB", "condemn", "VBP"),
+            ("the", 3, "det", "DET", "the"),
+            (noun, 1, "dobj", "NOUN", lemma),
+            ("of", 3, "prep", "ADP", "of"),
+            (country, 4, "pobj", "PROPN", country),
+        ])
+
+    with more_actors(Ukraine="UKR"):
+        assert stances(condemn("invasion", "invasion", "Ukraine"), GBR) == [
+            ("GBR", Stance.OPPOSE, -1, "invasion of Ukraine", [])
+        ]
+    assert stances(condemn("aggression", "aggression", "Russia"), GBR) == [
+        ("GBR", Stance.OPPOSE, -1, "aggression of Russia", ["RUS"])
+    ]
+
+
+def test_agents_from_a_state_stand_for_it():
+    # "Agents from Russia seized buildings"
+    doc = parse([
+        ("Agents", 3, "nsubj", "NOUN", "agent"),
+        ("from", 0, "prep", "ADP", "from"),
+        ("Russia", 1, "pobj", "PROPN", "Russia"),
+        ("seized", 3, "ROOT", "VERB", "seize", "VBD"),
+        ("buildings", 3, "dobj", "NOUN", "building"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "seized buildings", ["RUS"])]
