@@ -35,14 +35,14 @@ _BY_STANCE: dict[Stance, str] = {
         support back endorse welcome praise favour favor defend applaud commend hail champion uphold
         advocate embrace approve encourage appreciate salute reaffirm affirm recognize recognise
         value cherish promote prioritize prioritise pledge vow promise agree accept honour honor
-        strengthen bolster reinforce safeguard protect allow permit tolerate need
+        strengthen bolster reinforce safeguard protect allow permit tolerate need work strive endeavour endeavor
     """,
     Stance.PROPOSE: """
         propose offer suggest initiate recommend table submit present introduce sponsor co-sponsor
         cosponsor
     """,
     Stance.DEMAND: """
-        demand urge seek request insist require implore exhort
+        demand urge seek request insist require implore exhort invite
     """,
     Stance.THREATEN: """
         threaten warn retaliate
@@ -105,6 +105,9 @@ PHRASAL: dict[tuple[str, str], Stance] = {
     ("opt", "out"): Stance.REJECT,
     ("back", "away"): Stance.REJECT,
     ("think", "about"): Stance.CONSIDER,
+    ("work", "for"): Stance.SUPPORT,
+    ("work", "towards"): Stance.SUPPORT,
+    ("work", "toward"): Stance.SUPPORT,
 }
 
 # Verbs that report speech: their clausal complement carries the stance, their subject is its speaker.
@@ -119,8 +122,35 @@ COERCIVE_ACTIONS = frozenset(
     station mobilize mobilise arm shoot destroy blockade impose""".split()
 )
 
-# Demand verbs that, with an infinitive, state an aim of the subject itself: "sought to destabilize".
+# Demand verbs that, with an infinitive, state an aim of the subject itself: "sought to destabilize"; negated,
+# they reject what they would seek: "we will never seek hegemony".
 INTENTION_VERBS = frozenset("seek try attempt aim".split())
+# Verbs that are a stance only through what they aim at: "work to revive the JCPOA", "work towards peace",
+# never "work with partners".
+AIM_VERBS = frozenset("work strive endeavour endeavor".split())
+# Making someone do something is demanding it of them: "we must make North Korea abandon its programmes".
+CAUSATIVE_VERBS = frozenset("make force compel oblige".split())
+# Thanking someone for their stance: "thank the Assembly for its rejection of the embargo".
+GRATITUDE_VERBS = frozenset("thank commend praise congratulate applaud salute".split())
+# Light verbs whose object is a stance noun and whose prepositional phrase is its topic: "we reiterate our
+# solidarity with Cuba", "extend our support to the people of Cuba".
+LIGHT_STANCE_VERBS = frozenset("reiterate express extend reaffirm renew offer convey affirm pledge voice".split())
+# Adjectives that state a stance of their subject: "Ethiopia is open to initiatives", "stands ready to resolve".
+ADJECTIVE_STANCES: dict[str, Stance] = {
+    "open": Stance.CONSIDER,
+    "ready": Stance.SUPPORT,
+    "willing": Stance.SUPPORT,
+    "committed": Stance.SUPPORT,
+    "determined": Stance.SUPPORT,
+    "opposed": Stance.OPPOSE,
+    "averse": Stance.OPPOSE,
+}
+# Nouns whose complement says what they are about: "the need to keep arms out of ...", "the proposal aimed at
+# regulating the veto", "actions taken by Israel to alter the Golan", "the stance that all options are open".
+WRAPPER_NOUNS = frozenset(
+    """need necessity effort proposal initiative idea plan stance position policy action measure step decision
+    attempt adoption implementation""".split()
+)
 
 # Promise-like verbs whose complement is the topic.
 PROMISE_VERBS = frozenset("promise pledge vow".split())
@@ -187,12 +217,12 @@ HOSTILE_ACTS = frozenset(
 HOSTILE_VERBS = frozenset(
     """annex invade occupy destabilize destabilise violate breach provoke intimidate seize bomb shell attack
     aggress flout undermine obstruct sabotage massacre persecute repress bombard infiltrate incite escalate interfere
-    meddle""".split()
+    meddle subjugate coerce blackmail bully""".split()
 )
 # Hostile acts whose "of X" names the doer ("the aggression of X"); for the others it names the victim ("the
 # invasion of Ukraine", "the violation of the Charter") and only "by X" names the doer.
 AGENT_OF_ACTS = frozenset(
-    """aggression provocation provocations propaganda disinformation misinformation expansionism adventurism
+    """aggression expansion encroachment militarization militarisation provocation provocations propaganda disinformation misinformation expansionism adventurism
     meddling interference intervention crackdown repression atrocities atrocity""".split()
 )
 # Verbs by which a clause's subject does what their object names: "Russia is waging propaganda", "by using

@@ -43,7 +43,7 @@ from .syntax import (
 __all__ = ["ActorRef", "Finding", "accused_in", "find_stances"]
 
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
-SPEAKER_NOUNS = {"delegation", "country", "government", "nation", "state", "people"}
+SPEAKER_NOUNS = {"delegation", "country", "government", "nation", "state", "people", "administration"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
 
@@ -197,7 +197,12 @@ class SentenceRules:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.NOUNS:
                 yield from self._from_noun(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.HOSTILE_ACTS:
-                yield from self._from_hostile_act(tok)
+                found = list(self._from_hostile_act(tok))
+                if not found and condemning_adjective(tok) is not None:
+                    found = list(self._from_condemned_noun(tok))  # "the unjust blockade imposed by some countries"
+                yield from found
+            elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.ADJECTIVE_STANCES:
+                yield from self._from_adjective(tok)
             elif tok.pos_ == "NOUN" and condemning_adjective(tok) is not None:
                 yield from self._from_condemned_noun(tok)
             elif tok.lower_ in lexicon.AFFECT_OPPOSE:
@@ -211,6 +216,8 @@ class SentenceRules:
                     yield from self._from_time_to(tok)
                 elif tok.lemma_ == "have" and intention_object(tok) is not None:
                     yield from self._from_intention(tok)
+                elif tok.lemma_.lower() in lexicon.CAUSATIVE_VERBS and _caused(tok) is not None:
+                    yield from self._from_causative(tok)
                 elif modal(tok) is not None and stance_of(tok)[0] is None:
                     yield from self._from_modal(tok)
                 elif tok.lemma_.lower() in lexicon.EVALUATING_VERBS and self._evaluated(tok) is not None:
@@ -294,6 +301,35 @@ class SentenceRules:
             is_negated(governor), is_hedged(governor),
         )
 
+    def _from_adjective(self, adj: Token) -> Iterator[Finding]:
+        """"Ethiopia is open to initiatives", "stands ready to resolve the dispute", "we are opposed to X"."""
+        if adj.dep_ not in ("acomp", "oprd", "xcomp") or adj.head.pos_ not in ("VERB", "AUX"):
+            return
+        topic = None
+        for child in adj.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                topic = _Topic(child, clause=True)
+            elif child.dep_ == "prep" and child.lower_ in ("to", "for") and topic is None:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    topic = _Topic(pobj, clause=pobj.dep_ == "pcomp")
+        actors, _ = self.subject_actors(adj.head)
+        if topic is None or not actors:
+            return
+        stance = lexicon.ADJECTIVE_STANCES[adj.lower_]
+        yield from self._findings(actors, stance, topic, adj, [], is_negated(adj.head), is_hedged(adj.head))
+
+    def _from_causative(self, verb: Token) -> Iterator[Finding]:
+        """"We must make North Korea abandon its programmes": a demand made of North Korea."""
+        action = _caused(verb)
+        actors, subject = self.subject_actors(verb)
+        if action is None or not actors or is_negated(verb):
+            return
+        doer = next(c for c in action.children if c.dep_ in SUBJECT_DEPS)
+        addressees = self.actors_of(doer, via_report=False)
+        yield from self._findings(actors, Stance.DEMAND, _Topic(action, clause=True), verb, addressees, False,
+                                  is_hedged(verb))
+
     def _from_condemned_noun(self, noun: Token) -> Iterator[Finding]:
         """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
         speaker = self._reporter_or_utterer(governing_verb(noun))
@@ -325,7 +361,14 @@ class SentenceRules:
         """"The war must end", "the embargo must be lifted", "X should become permanent members": a demand
         of the one who says it."""
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-        if subject is None or subject.pos_ == "PRON" or is_negated(verb):
+        if subject is None or subject.pos_ == "PRON":
+            return
+        if is_negated(verb):
+            # "the Nile must not be monopolized by one state": a demand against its being monopolized
+            actor = self._reporter_or_utterer(verb)
+            if actor is not None and actor.id not in {a.id for a in self.actors_of(subject, via_report=False)}:
+                topic = _Topic(verb, clause=True, with_subject=True, flip=True, bare=True)
+                yield from self._findings([actor], Stance.DEMAND, topic, verb, [], False, False)
             return
         actor = self._reporter_or_utterer(verb)
         if actor is None or actor.id in {a.id for a in self.actors_of(subject, via_report=False)}:
@@ -360,7 +403,9 @@ class SentenceRules:
             return
         denied = is_negated(have) or any(c.dep_ == "det" and c.lower_ == "no" for c in intention.children)
         stance = Stance.REJECT if denied else Stance.SUPPORT
-        yield from self._findings(actors, stance, _Topic(action, clause=True), have, [], False, is_hedged(have))
+        for each in (action, *conjuncts(action)):  # "no intention to use or threaten to use nuclear weapons"
+            if each.pos_ == "VERB":
+                yield from self._findings(actors, stance, _Topic(each, clause=True), have, [], False, is_hedged(have))
 
     def _reporter_or_utterer(self, verb: Token) -> ActorRef | None:
         """Who makes a statement: the subject of the reporting verb it depends on, else who utters it."""
@@ -423,8 +468,17 @@ class SentenceRules:
         yield from self._findings(actors, stance, _Topic(obj), verb, [], is_negated(verb), is_hedged(verb))
 
     def _from_best_way(self, be: Token) -> Iterator[Finding]:
-        """"The best way ... would be to cooperate": the one who says it supports cooperating."""
+        """"The best way ... would be to cooperate": the one who says it supports cooperating; "dialogue is
+        the only option for solving the crisis": it supports dialogue."""
         subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS), None)
+        way = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.WAY_NOUNS), None)
+        if subject is not None and way is not None and subject.pos_ in ("NOUN", "PROPN"):
+            if any(c.dep_ == "amod" and c.lower_ in lexicon.BEST_ADJECTIVES for c in way.children):
+                actor = self._first_person(be)
+                if actor is not None:
+                    yield from self._findings([actor], Stance.SUPPORT, _Topic(subject), be, [], is_negated(be),
+                                              is_hedged(be))
+                return
         action = next((c for c in be.children if c.dep_ in ("xcomp", "attr") and c.pos_ == "VERB"), None)
         if subject is None or action is None or subject.lemma_.lower() not in lexicon.WAY_NOUNS:
             return
@@ -438,6 +492,16 @@ class SentenceRules:
         stance, prep = stance_of(verb)
         if stance is None:
             return
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.CAUSATIVE_VERBS:
+            return  # "make North Korea abandon ...": the demand is the causer's
+        lemma = verb.lemma_.lower()
+        if lemma in lexicon.AIM_VERBS and prep is None and complement(verb) is None:
+            return  # "work with partners" states no aim
+        if modal(verb) is not None and agent_object(verb) is None:
+            subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ != "PRON":
+                yield from self._from_modal_passive(verb, stance, subject)
+                return
         targets: list[ActorRef] = []
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a joint missile defense system proposed by the Kremlin"
@@ -452,10 +516,23 @@ class SentenceRules:
         if not actors or topic is None:
             return
         negated, hedged = is_negated(verb), is_hedged(verb)
+        if negated and lemma in lexicon.INTENTION_VERBS and stance is Stance.DEMAND:
+            stance, negated = Stance.REJECT, False  # "we will never seek hegemony": a rejection of it
         yield from self._findings(actors, stance, topic, verb, targets, negated, hedged)
         for other in _coordinated(topic):
             # "reject unilateralism and protectionism", "call on Russia to reduce tensions and withdraw its forces"
             yield from self._findings(actors, stance, other, verb, targets, negated, hedged)
+
+    def _from_modal_passive(self, verb: Token, stance: Stance, subject: Token) -> Iterator[Finding]:
+        """"Any attempt to politicize the issue must be rejected": a demand of the one who says it, against
+        the attempt."""
+        actor = self._reporter_or_utterer(verb)
+        if actor is None or is_negated(verb):
+            return
+        topic = _Topic(subject, flip=stance.polarity < 0)
+        yield from self._findings([actor], Stance.DEMAND, topic, verb, [], False, False)
+        for other in _coordinated(topic):
+            yield from self._findings([actor], Stance.DEMAND, other, verb, [], False, False)
 
     def _from_noun(self, noun: Token) -> Iterator[Finding]:
         """Nominal stances: "our call for dialogue", "its rejection of all actions", "Russia's threat of a strike"."""
@@ -463,7 +540,11 @@ class SentenceRules:
         holder: list[ActorRef] = []
         addressees: list[ActorRef] = []
         topic: _Topic | None = None
-        for child in noun.children:
+        children = list(noun.children)
+        if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.LIGHT_STANCE_VERBS:
+            # "we reiterate our solidarity with Cuba": the parser hangs "with Cuba" on the verb
+            children += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
+        for child in children:
             if child.dep_ == "poss":
                 holder = self._possessor(child, noun)
             elif child.dep_ == "prep" and child.lower_ in lexicon.NOUN_TOPIC_PREPS:
@@ -486,10 +567,16 @@ class SentenceRules:
         governor = noun.head if noun.dep_ != "ROOT" else noun
         negated = governor.pos_ in ("VERB", "AUX") and is_negated(governor)
         hedged = governor.pos_ in ("VERB", "AUX") and is_hedged(governor)
-        yield from self._findings(holder, stance, topic, noun, addressees, negated, hedged)
+        for each in (topic, *_coordinated(topic)):  # "solidarity with the Government and people of Cuba"
+            yield from self._findings(holder, stance, each, noun, addressees, negated, hedged)
 
     def _possessor(self, poss: Token, noun: Token) -> list[ActorRef]:
-        """The actor behind a possessive: "Russia's", "our" (the speaker), "its" (the clause's subject)."""
+        """The actor behind a possessive: "Russia's", "our" (the speaker), "its" (the clause's subject), or
+        the one thanked ("thank the Assembly for its rejection of ...")."""
+        thanked = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+        if poss.lower_ in THIRD_PERSON and thanked is not None and thanked.lemma_.lower() in lexicon.GRATITUDE_VERBS:
+            obj = next((c for c in thanked.children if c.dep_ in OBJECT_DEPS), None)
+            return self.actors_of(obj, via_report=False) if obj is not None else []
         if poss.lower_ in THIRD_PERSON:
             verb = noun.head
             if noun.dep_ in OBJECT_DEPS and verb.pos_ in ("VERB", "AUX"):
@@ -562,6 +649,8 @@ class SentenceRules:
         elif clause and topic.head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
             flipped = True  # "urged Russia not to escalate": a stance against escalating
         tokens = clause_tokens(head, keep_subject=topic.with_subject) if clause else topic_tokens(head)
+        if topic.bare:
+            tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ in ("aux", "auxpass", "neg"))]
         if not clause:
             tokens = repair_dangling_prep(head.head if head.dep_ in OBJECT_DEPS else head, tokens)
         return head, tokens, flipped
@@ -636,6 +725,7 @@ class _Topic:
     clause: bool = False
     flip: bool = False  # the topic is something to end: the polarity turns
     with_subject: bool = False  # a clause topic that keeps its subject: "Brazil should become a member"
+    bare: bool = False  # without its modal and negation: "the Nile must not be monopolized" -> "the Nile ... monopolized"
 
 
 def find_stances(
@@ -670,10 +760,18 @@ def _coordinated(topic: _Topic) -> list[_Topic]:
         if other.i <= head.i:
             continue
         if topic.clause and other.pos_ == "VERB" and stance_of(other)[0] is None:
-            out.append(_Topic(other, clause=True))
+            out.append(_Topic(other, clause=True, flip=topic.flip))
         elif not topic.clause and other.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
-            out.append(_Topic(other))
+            out.append(_Topic(other, flip=topic.flip))
     return out
+
+
+def _caused(verb: Token) -> Token | None:
+    """The clause a causative verb makes happen, with its own subject: "make [North Korea abandon ...]"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return child
+    return None
 
 
 def _infinitive(verb: Token) -> bool:

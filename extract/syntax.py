@@ -34,6 +34,16 @@ def stance_of(verb: Token) -> tuple[Stance | None, Token | None]:
             stance = lexicon.lookup(lemma, child.lower_)
             if stance is not None:
                 return stance, child
+    if lemma == "say" and any(c.lower_ == "no" for c in verb.children):
+        to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+        if to is not None:  # "say no to unilateralism"
+            return Stance.REJECT, to
+    for child in verb.children:
+        if child.dep_ == "advcl":  # "calls for the application of X to codify ...", parsed as a for-clause
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+            stance = lexicon.lookup(lemma, "for") if mark is not None else None
+            if stance is not None and mark.i == verb.i + 1:
+                return stance, mark
     if any(c.dep_ == "prt" for c in verb.children):
         return None, None  # "back down", "turn up": a different verb from the bare one
     return lexicon.lookup(lemma), None
@@ -93,8 +103,11 @@ def intention_object(have: Token) -> Token | None:
 def condemning_adjective(noun: Token) -> Token | None:
     """An adjective before a noun that condemns it: "baseless allegations", "the illegal annexation"."""
     for child in noun.children:
-        if child.dep_ == "amod" and child.i < noun.i and lexicon.EVALUATIONS.get(child.lower_) is Stance.OPPOSE:
-            return child
+        if child.dep_ != "amod" or child.i > noun.i:
+            continue
+        for adjective in (child, *child.conjuncts):  # "the unilateral and illegal withdrawal"
+            if lexicon.EVALUATIONS.get(adjective.lower_) is Stance.OPPOSE:
+                return adjective
     return None
 
 
@@ -188,6 +201,9 @@ def topic_tokens(head: Token) -> list[Token]:
     def walk(tok: Token) -> None:
         keep.append(tok)
         for child in tok.children:
+            if child.dep_ == "acl" and tok.i == head.i and tok.lemma_.lower() in lexicon.WRAPPER_NOUNS:
+                keep.extend(_without_side_clauses(child))
+                continue  # "the need to keep arms out of ...", "actions taken by Israel to alter the Golan"
             if child.dep_ in TOPIC_DROP_DEPS:
                 continue
             if child.dep_ == "prep" and child.lower_ not in TOPIC_PREPS:
@@ -200,6 +216,15 @@ def topic_tokens(head: Token) -> list[Token]:
 
     walk(head)
     return _trim(sorted(keep, key=lambda t: t.i))
+
+
+def _without_side_clauses(tok: Token) -> list[Token]:
+    """A phrase's words without its relative clauses, appositions and punctuation."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("relcl", "appos", "parataxis", "punct"):
+            out.extend(_without_side_clauses(child))
+    return out
 
 
 def clause_tokens(verb: Token, *, keep_subject: bool = False) -> list[Token]:

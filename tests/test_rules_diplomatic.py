@@ -1,0 +1,256 @@
+"""Forms of stance common in diplomatic speeches, on hand-built parses: light verbs with stance nouns, calls,
+causatives, prohibitions, readiness, gratitude, and nouns that wrap what they are about."""
+
+from __future__ import annotations
+
+from stancegraph.extract.rules import ActorRef
+from test_rules import more_actors, parse, stances
+
+from stancegraph.model import Stance
+
+ZAF = ActorRef("ZAF", "South Africa")
+
+
+def test_solidarity_reiterated_with_coordinated_addressees():
+    # "We reiterate our solidarity with the Government and people of Cuba" (the parser hangs "with" on the verb)
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("reiterate", 1, "ROOT", "VERB", "reiterate", "VBP"),
+        ("our", 3, "poss", "PRON", "our"),
+        ("solidarity", 1, "dobj", "NOUN", "solidarity"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("the", 6, "det", "DET", "the"),
+        ("Government", 4, "pobj", "PROPN", "Government"),
+        ("and", 6, "cc", "CCONJ", "and"),
+        ("people", 6, "conj", "NOUN", "people"),
+        ("of", 8, "prep", "ADP", "of"),
+        ("Cuba", 9, "pobj", "PROPN", "Cuba"),
+    ])
+    assert stances(doc, ZAF) == [
+        ("ZAF", Stance.SUPPORT, 1, "Government", []),
+        ("ZAF", Stance.SUPPORT, 1, "people of Cuba", []),
+    ]
+
+
+def test_call_for_parsed_as_a_for_clause():
+    # "My delegation calls for the application of the treaty to codify ...": "for" read as a clause marker
+    doc = parse([
+        ("My", 1, "poss", "PRON", "my"),
+        ("delegation", 2, "nsubj", "NOUN", "delegation"),
+        ("calls", 2, "ROOT", "VERB", "call"),
+        ("for", 9, "mark", "SCONJ", "for"),
+        ("the", 5, "det", "DET", "the"),
+        ("application", 3, "pobj", "NOUN", "application"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("the", 8, "det", "DET", "the"),
+        ("treaty", 6, "pobj", "NOUN", "treaty"),
+        ("codify", 2, "advcl", "VERB", "codify", "VB"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, 1, "application of the treaty", [])]
+
+
+def test_a_wrapper_noun_keeps_what_it_is_about():
+    # "We agree on the need to keep arms out"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("agree", 1, "ROOT", "VERB", "agree", "VBP"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("the", 4, "det", "DET", "the"),
+        ("need", 2, "pobj", "NOUN", "need"),
+        ("to", 6, "aux", "PART", "to"),
+        ("keep", 4, "acl", "VERB", "keep", "VB"),
+        ("arms", 6, "dobj", "NOUN", "arm"),
+        ("out", 6, "prt", "ADP", "out"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.SUPPORT, 1, "need to keep arms out", [])]
+
+
+def test_making_an_actor_do_something_is_a_demand_made_of_it():
+    # "We must make Iran abandon its programmes": not Iran's own rejection
+    doc = parse([
+        ("We", 2, "nsubj", "PRON", "we"),
+        ("must", 2, "aux", "AUX", "must"),
+        ("make", 2, "ROOT", "VERB", "make", "VB"),
+        ("Iran", 4, "nsubj", "PROPN", "Iran"),
+        ("abandon", 2, "ccomp", "VERB", "abandon", "VB"),
+        ("its", 6, "poss", "PRON", "its"),
+        ("programmes", 4, "dobj", "NOUN", "programme"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, -1, "programmes", ["IRN"])]
+
+
+def test_no_intention_reaches_each_coordinated_action():
+    # "We have no intention to use or threaten force"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("have", 1, "ROOT", "VERB", "have", "VBP"),
+        ("no", 3, "det", "DET", "no"),
+        ("intention", 1, "dobj", "NOUN", "intention"),
+        ("to", 5, "aux", "PART", "to"),
+        ("use", 3, "acl", "VERB", "use", "VB"),
+        ("or", 5, "cc", "CCONJ", "or"),
+        ("threaten", 5, "conj", "VERB", "threaten", "VB"),
+        ("force", 7, "dobj", "NOUN", "force"),
+    ])
+    assert stances(doc, ZAF) == [
+        ("ZAF", Stance.REJECT, -1, "use", []),
+        ("ZAF", Stance.REJECT, -1, "threaten force", []),
+    ]
+
+
+def test_x_is_the_only_option_supports_x():
+    # "Dialogue is the only option"
+    doc = parse([
+        ("Dialogue", 1, "nsubj", "NOUN", "dialogue"),
+        ("is", 1, "ROOT", "AUX", "be"),
+        ("the", 4, "det", "DET", "the"),
+        ("only", 4, "amod", "ADJ", "only", "JJ"),
+        ("option", 1, "attr", "NOUN", "option"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.SUPPORT, 1, "Dialogue", [])]
+    assert stances(doc) == []  # nobody says it
+
+
+def test_a_condemning_adjective_among_coordinated_ones():
+    # "We regret the unilateral and illegal withdrawal of troops": the second adjective condemns
+    doc = parse([
+        ("It", 1, "nsubj", "PRON", "it"),
+        ("continues", 1, "ROOT", "VERB", "continue"),
+        ("the", 6, "det", "DET", "the"),
+        ("unilateral", 6, "amod", "ADJ", "unilateral", "JJ"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("illegal", 3, "conj", "ADJ", "illegal", "JJ"),
+        ("withdrawal", 1, "dobj", "NOUN", "withdrawal"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.OPPOSE, -1, "unilateral withdrawal", [])]
+
+
+def test_an_unjust_blockade_by_no_named_actor_is_still_opposed():
+    # "The unjust blockade continues"
+    doc = parse([
+        ("The", 2, "det", "DET", "the"),
+        ("unjust", 2, "amod", "ADJ", "unjust", "JJ"),
+        ("blockade", 3, "nsubj", "NOUN", "blockade"),
+        ("continues", 3, "ROOT", "VERB", "continue"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.OPPOSE, -1, "unjust blockade", [])]
+
+
+def test_thanking_an_actor_for_its_rejection_gives_it_the_rejection():
+    # "I thank the Assembly for its rejection of the embargo"
+    doc = parse([
+        ("I", 1, "nsubj", "PRON", "I"),
+        ("thank", 1, "ROOT", "VERB", "thank", "VBP"),
+        ("the", 3, "det", "DET", "the"),
+        ("Assembly", 1, "dobj", "PROPN", "Assembly"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("its", 6, "poss", "PRON", "its"),
+        ("rejection", 4, "pobj", "NOUN", "rejection"),
+        ("of", 6, "prep", "ADP", "of"),
+        ("the", 9, "det", "DET", "the"),
+        ("embargo", 7, "pobj", "NOUN", "embargo"),
+    ])
+    with more_actors(Assembly="UNGA"):
+        assert ("UNGA", Stance.REJECT, -1, "embargo", []) in stances(doc, ZAF)
+
+
+def test_never_seeking_something_rejects_it_and_saying_no_to_it_too():
+    # "We will never seek hegemony"
+    doc = parse([
+        ("We", 3, "nsubj", "PRON", "we"),
+        ("will", 3, "aux", "AUX", "will"),
+        ("never", 3, "neg", "ADV", "never"),
+        ("seek", 3, "ROOT", "VERB", "seek", "VB"),
+        ("hegemony", 3, "dobj", "NOUN", "hegemony"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.REJECT, -1, "hegemony", [])]
+    # "We say no to protectionism"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("say", 1, "ROOT", "VERB", "say", "VBP"),
+        ("no", 1, "dobj", "DET", "no"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("protectionism", 3, "pobj", "NOUN", "protectionism"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.REJECT, -1, "protectionism", [])]
+
+
+def test_must_be_rejected_is_a_demand_against_it():
+    # "Any politicization must be rejected"
+    doc = parse([
+        ("Any", 1, "det", "DET", "any"),
+        ("politicization", 4, "nsubjpass", "NOUN", "politicization"),
+        ("must", 4, "aux", "AUX", "must"),
+        ("be", 4, "auxpass", "AUX", "be"),
+        ("rejected", 4, "ROOT", "VERB", "reject", "VBN"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, -1, "politicization", [])]
+
+
+def test_must_not_be_done_is_a_demand_against_doing_it():
+    # "The river must not be monopolized"
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("river", 5, "nsubjpass", "NOUN", "river"),
+        ("must", 5, "aux", "AUX", "must"),
+        ("not", 5, "neg", "PART", "not"),
+        ("be", 5, "auxpass", "AUX", "be"),
+        ("monopolized", 5, "ROOT", "VERB", "monopolize", "VBN"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, -1, "river monopolized", [])]
+
+
+def test_readiness_and_openness_are_stances_of_the_subject():
+    # "Ethiopia stands ready to resolve the dispute" / "Ethiopia is open to initiatives"
+    with more_actors(Ethiopia="ETH"):
+        doc = parse([
+            ("Ethiopia", 1, "nsubj", "PROPN", "Ethiopia"),
+            ("stands", 1, "ROOT", "VERB", "stand"),
+            ("ready", 1, "acomp", "ADJ", "ready", "JJ"),
+            ("to", 4, "aux", "PART", "to"),
+            ("resolve", 2, "xcomp", "VERB", "resolve", "VB"),
+            ("the", 6, "det", "DET", "the"),
+            ("dispute", 4, "dobj", "NOUN", "dispute"),
+        ])
+        assert stances(doc) == [("ETH", Stance.SUPPORT, 1, "resolve the dispute", [])]
+        doc = parse([
+            ("Ethiopia", 1, "nsubj", "PROPN", "Ethiopia"),
+            ("is", 1, "ROOT", "AUX", "be"),
+            ("open", 1, "acomp", "ADJ", "open", "JJ"),
+            ("to", 2, "prep", "ADP", "to"),
+            ("initiatives", 3, "pobj", "NOUN", "initiative"),
+        ])
+        assert stances(doc) == [("ETH", Stance.CONSIDER, 0, "initiatives", [])]
+
+
+def test_my_administration_is_the_speaker_and_working_to_do_something_supports_it():
+    # "My Administration works to revive the agreement" / "We work with partners"
+    doc = parse([
+        ("My", 1, "poss", "PRON", "my"),
+        ("Administration", 2, "nsubj", "PROPN", "Administration"),
+        ("works", 2, "ROOT", "VERB", "work"),
+        ("to", 4, "aux", "PART", "to"),
+        ("revive", 2, "xcomp", "VERB", "revive", "VB"),
+        ("the", 6, "det", "DET", "the"),
+        ("agreement", 4, "dobj", "NOUN", "agreement"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.SUPPORT, 1, "revive the agreement", [])]
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("work", 1, "ROOT", "VERB", "work", "VBP"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("partners", 2, "pobj", "NOUN", "partner"),
+    ])
+    assert stances(doc, ZAF) == []
+
+
+def test_invite_an_actor_to_act_is_a_demand_addressed_to_it():
+    # "We invite Iran to return to the table"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("invite", 1, "ROOT", "VERB", "invite", "VBP"),
+        ("Iran", 1, "dobj", "PROPN", "Iran"),
+        ("to", 4, "aux", "PART", "to"),
+        ("return", 1, "xcomp", "VERB", "return", "VB"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, 1, "return", ["IRN"])]
