@@ -48,7 +48,7 @@ def main() -> None:
         floor = time.perf_counter() - t
 
         t = time.perf_counter()
-        n = sum(len(triples) for _, triples in extractor.extract(docs))
+        n = sum(len(found.stances) for found in extractor.extract(docs))
         rules = time.perf_counter() - t
 
         t = time.perf_counter()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +21,7 @@ from .persons import resolve_speakers
 from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
 from .rules import ActorRef, Finding, accused_in, find_stances
 
-__all__ = ["EXTRACTOR_VERSION", "Extractor"]
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "Extractor"]
 
 EXTRACTOR_VERSION = f"stancegraph-rules-{__version__}"
 BASE_CONFIDENCE = 0.8
@@ -30,11 +31,19 @@ ACCUSATION_SPAN = 2
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+class Extraction(NamedTuple):
+    """What one document yields: its stances, and the officials it names with whom they speak for."""
+
+    document: Document
+    stances: list[StanceTriple]
+    persons: list[Actor]
+
+
 class Extractor:
     """Reads stances out of documents with a spaCy pipeline and the stance rules.
 
     >>> extractor = Extractor()  # doctest: +SKIP
-    >>> for doc, triples in extractor.extract(documents): ...  # doctest: +SKIP
+    >>> for doc, stances, persons in extractor.extract(documents): ...  # doctest: +SKIP
     """
 
     def __init__(
@@ -54,14 +63,14 @@ class Extractor:
     def pipeline_version(self) -> str:
         return pipeline_version(self.nlp)
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[StanceTriple]]]:
-        """Yield each document with the stances found in it, in input order, parsing in batches."""
+    def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Yield each document with the stances and officials found in it, in input order, parsing in batches."""
         items = ((clean.text, (doc, clean)) for doc, clean in self._cleaned(documents))
         for parsed, (doc, clean) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
-            yield doc, self.stances_in(parsed, doc, clean)
+            yield self.read(parsed, doc, clean)
 
     def extract_one(self, document: Document) -> list[StanceTriple]:
-        return next(self.extract([document]))[1]
+        return next(self.extract([document])).stances
 
     def _cleaned(self, documents: Iterable[Document]) -> Iterator[tuple[Document, CleanText]]:
         for doc in documents:
@@ -77,8 +86,12 @@ class Extractor:
 
     def stances_in(self, parsed: Doc, doc: Document, clean: CleanText) -> list[StanceTriple]:
         """The stances in one parsed document, with evidence offsets into the original text."""
+        return self.read(parsed, doc, clean).stances
+
+    def read(self, parsed: Doc, doc: Document, clean: CleanText) -> Extraction:
+        """The stances in one parsed document, with evidence offsets into the original text, and its officials."""
         entity_of = self._entity_index(parsed)
-        quoted = self._resolve_persons(parsed, entity_of)
+        quoted, persons = self._resolve_persons(parsed, entity_of)
         self._resolve_it(parsed, entity_of)
         acronyms = defined_acronyms(parsed)
         speaker = self._speaker(doc)
@@ -106,7 +119,7 @@ class Extractor:
                 if key not in seen:
                     seen.add(key)
                     out.append(triple)
-        return out
+        return Extraction(doc, out, persons)
 
     def _entity_index(self, parsed: Doc) -> dict[int, ActorRef]:
         index: dict[int, ActorRef] = {}
@@ -120,19 +133,26 @@ class Extractor:
                     index[tok.i] = ref
         return index
 
-    def _resolve_persons(self, parsed: Doc, entity_of: dict[int, ActorRef]) -> dict[int, ActorRef]:
-        """Add officials and the pronouns that refer to them to ``entity_of``; return who utters each quoted token."""
+    def _resolve_persons(self, parsed: Doc, entity_of: dict[int, ActorRef]) -> tuple[dict[int, ActorRef], list[Actor]]:
+        """Add officials and the pronouns that refer to them to ``entity_of``; return who utters each quoted
+        token, and the officials whose affiliation is known."""
         speakers = resolve_speakers(parsed, lambda i: entity_of[i].id if i in entity_of else None)
         for i, person in speakers.mention_of.items():
             if person.affiliation is not None and i not in entity_of:
                 tok = parsed[i]
                 text = person.name if tok.ent_type_ == "PERSON" else tok.text
                 entity_of[i] = ActorRef(person.affiliation, text, person=person.name, role=person.role)
-        return {
+        quoted = {
             i: ActorRef(person.affiliation, parsed[i].text, person=person.name, role=person.role)
             for i, person in speakers.utterer_of.items()
             if person.affiliation is not None
         }
+        officials = [
+            _person_actor(person.name, person.role, person.affiliation)
+            for person in speakers.persons
+            if person.affiliation is not None
+        ]
+        return quoted, officials
 
     @staticmethod
     def _resolve_it(parsed: Doc, entity_of: dict[int, ActorRef]) -> None:
@@ -173,14 +193,7 @@ class Extractor:
         if finding.speaker is not None:
             speaker = finding.speaker.person or doc.speaker
         if finding.speaker is not None and finding.speaker.person:
-            speaker_person = Actor(
-                id=_slug(finding.speaker.person),
-                label=finding.speaker.person,
-                type="person",
-                text=finding.speaker.person,
-                role=finding.speaker.role,
-                affiliation=finding.speaker.id,
-            )
+            speaker_person = _person_actor(finding.speaker.person, finding.speaker.role, finding.speaker.id)
         return StanceTriple(
             actor=self._actor(actor_ref),
             stance=finding.stance,
@@ -196,6 +209,10 @@ class Extractor:
             date=doc.date,
             source=doc.source,
         )
+
+
+def _person_actor(name: str, role: str, affiliation: str) -> Actor:
+    return Actor(id=_slug(name), label=name, type="person", text=name, role=role, affiliation=affiliation)
 
 
 def _slug(name: str) -> str:

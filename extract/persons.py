@@ -27,6 +27,8 @@ TITLE_WORDS = frozenset(
 # Words allowed between an affiliation and a name inside one noun phrase ("the US under-secretary of state, ").
 _PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "ADP", "PART", "CCONJ"}
 _WINDOW = 10
+# How many sentences an official named only by role ("Russia's military chief-of-staff") waits for a name.
+_ROLE_SPAN = 4
 QUOTE_CHARS = {'"', "“", "”", "«", "»", "''", "``"}
 HE_SHE = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
@@ -61,8 +63,14 @@ def resolve_speakers(doc: Doc, actor_at: Callable[[int], str | None]) -> Speaker
     persons: list[Person] = []
     mention_of: dict[int, Person] = {}
     last: Person | None = None
-    for sent in doc.sents:
+    unnamed: tuple[str, str, int] | None = None  # (affiliation, role, sentence number) of a role with no name
+    for number, sent in enumerate(doc.sents):
+        if unnamed is not None and number - unnamed[2] > _ROLE_SPAN:
+            unnamed = None
         for tok in sent:
+            role = _unnamed_official(doc, tok, actor_at)
+            if role is not None:
+                unnamed = (*role, number)
             if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
                 ent = _name(doc, tok.i)
                 if ent is None or any(actor_at(t.i) for t in ent):
@@ -79,6 +87,11 @@ def resolve_speakers(doc: Doc, actor_at: Callable[[int], str | None]) -> Speaker
                     affiliation, role = _affiliation(doc, ent, actor_at)
                     if affiliation is not None:
                         person.affiliation, person.role = affiliation, role
+                    elif unnamed is not None and len(ent) > 1:
+                        # "Russia's military chief-of-staff ... On Thursday, Nikolay Makarov had said": the
+                        # first full name after a role named alone is that official
+                        person.affiliation, person.role = unnamed[0], unnamed[1]
+                    unnamed = None
                 for t in ent:
                     mention_of[t.i] = person
                 person.mentions.append(ent.start)
@@ -116,6 +129,29 @@ def _affiliation(doc: Doc, ent: Span, actor_at: Callable[[int], str | None]) -> 
                 role = doc[first : last + 1].text
             return actors[0], role
     return None, ""
+
+
+def _unnamed_official(doc: Doc, tok: Token, actor_at: Callable[[int], str | None]) -> tuple[str, str] | None:
+    """(affiliation, role) when ``tok`` ends an official's title with no name after it: "Russia's military
+    chief-of-staff", "the US envoy" -- not "officials", not "Foreign Minister Lavrov"."""
+    if tok.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS") or tok.lower_ not in TITLE_WORDS:
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.lower_ in TITLE_WORDS or nxt.text == "-"):
+        return None  # the title goes on, or a name follows
+    titles = [tok]
+    i = tok.i - 1
+    while i >= tok.sent.start and (doc[i].lower_.strip("-") in TITLE_WORDS or doc[i].text in ("-", "of")):
+        titles.append(doc[i])
+        i -= 1
+    before = _phrase(doc, range(i, max(tok.sent.start, i - 4) - 1, -1))
+    actors = [actor_at(t.i) for t in before if actor_at(t.i)]
+    if not actors:
+        return None
+    first = min(t.i for t in titles)
+    while doc[first].text in ("-", "of"):
+        first += 1
+    return actors[0], doc[first : tok.i + 1].text
 
 
 def _title_compound(tok: Token) -> bool:

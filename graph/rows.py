@@ -100,7 +100,7 @@ ORDER BY ?doc ?person
 
 
 def person_rows(store: StanceStore) -> Iterator[dict[str, Any]]:
-    """Every person who utters a stored stance, per document, with role and affiliation (actor id)."""
+    """Every official a stored document names or quotes, with role and affiliation (actor id)."""
     for binding in store.dataset.query(PERSONS_QUERY, initNs=PREFIXES):
         row = {str(k): _python(v) for k, v in binding.asdict().items()}
         for key in ("role", "affiliation_id"):

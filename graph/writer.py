@@ -108,12 +108,23 @@ def _actor_quads(actor: Actor, g: URIRef) -> Iterator[Quad]:
 
 
 def document_quads(
-    doc: Document, triples: Iterable[StanceTriple], *, extractor: str, pipeline: str
+    doc: Document,
+    triples: Iterable[StanceTriple],
+    *,
+    extractor: str,
+    pipeline: str,
+    persons: Iterable[Actor] = (),
 ) -> Iterator[Quad]:
-    """Every quad of a document's named graph: the document, its statements, their actors and topics."""
+    """Every quad of a document's named graph: the document, the officials it names, its statements, their
+    actors and topics."""
     g = document_graph(doc.id)
     d = document_iri(doc.id)
     yield d, RDF.type, SG.Document, g
+    for person in persons:
+        yield d, SG.mentions, actor_iri(person.id), g
+        yield from _actor_quads(person, g)
+        if person.affiliation:  # so that the affiliation's id reads back from this document alone
+            yield actor_iri(person.affiliation), SG.actorId, Literal(person.affiliation), g
     yield d, SG.docId, Literal(doc.id), g
     yield d, SG.contentHash, Literal(content_hash(doc.text)), g
     yield d, SG.extractor, Literal(extractor), g
@@ -177,9 +188,10 @@ def write_document(
     *,
     extractor: str,
     pipeline: str,
+    persons: Iterable[Actor] = (),
 ) -> int:
     """Replace the document's named graph with its stances; return the number of quads written."""
-    quads = list(document_quads(doc, triples, extractor=extractor, pipeline=pipeline))
+    quads = list(document_quads(doc, triples, extractor=extractor, pipeline=pipeline, persons=persons))
     remove_document(store, doc.id)
     store.dataset.addN(quads)  # type: ignore[arg-type]
     return len(quads)

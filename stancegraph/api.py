@@ -114,9 +114,10 @@ def extract(
     summary.store = opened.location
     start = time.perf_counter()
     try:
-        for doc, triples in extractor.extract(reader):
+        for doc, triples, persons in extractor.extract(reader):
             summary.quads += write_document(
-                opened, doc, triples, extractor=EXTRACTOR_VERSION, pipeline=extractor.pipeline_version
+                opened, doc, triples, extractor=EXTRACTOR_VERSION, pipeline=extractor.pipeline_version,
+                persons=persons,
             )
             summary.documents += 1
             summary.stances += len(triples)

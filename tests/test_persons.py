@@ -87,3 +87,26 @@ def test_a_name_without_title_or_actor_has_no_affiliation():
     ]
     speakers = resolve_speakers(build(rows, ["B-PERSON", "I-PERSON", "O"]), actor_ids({}))
     assert [(p.name, p.affiliation) for p in speakers.persons] == [("Jane Doe", None)]
+
+
+def test_an_official_named_by_role_alone_is_the_next_full_name():
+    # Russia 's chief-of-staff spoke . Nikolay Makarov said " no " . / and no binding for a later single name
+    rows = [
+        ("Russia", 2, "poss", "PROPN", "Russia", True),
+        ("'s", 0, "case", "PART", "'s"),
+        ("chief", 3, "nsubj", "NOUN", "chief"),
+        ("spoke", 3, "ROOT", "VERB", "speak"),
+        (".", 3, "punct", "PUNCT", "."),
+        ("Nikolay", 6, "compound", "PROPN", "Nikolay", True),
+        ("Makarov", 7, "nsubj", "PROPN", "Makarov"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        ("no", 7, "dobj", "INTJ", "no"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    speakers = resolve_speakers(build(rows, ents), actor_ids({0: "RUS"}))
+    [person] = speakers.persons
+    assert (person.name, person.affiliation, person.role) == ("Nikolay Makarov", "RUS", "chief")
+    # without the role mention before it, the name speaks for nobody known
+    speakers = resolve_speakers(build(rows, ents), actor_ids({}))
+    assert speakers.persons[0].affiliation is None

@@ -142,3 +142,15 @@ def test_a_speaking_person_is_stored_with_role_and_affiliation():
         ]
         [row] = stance_rows(store)
         assert (row["speaker"], row["actor_id"]) == ("Jane Doe", "RUS")
+
+
+def test_an_official_who_utters_no_stance_is_still_stored():
+    from stancegraph.graph.rows import person_rows
+    from stancegraph.graph.writer import write_document
+
+    person = Actor("jane-doe", "Jane Doe", "person", "Jane Doe", role="envoy", affiliation="RUS")
+    with open_store(None) as store:
+        write_document(store, Document("d1", TEXT), [], extractor="x", pipeline="y", persons=[person])
+        assert list(person_rows(store)) == [
+            {"doc": "d1", "person": "Jane Doe", "person_id": "jane-doe", "role": "envoy", "affiliation_id": "RUS"}
+        ]
