@@ -6,6 +6,9 @@ prepositional entry is the object of that preposition ("call for X", "object to 
 
 from __future__ import annotations
 
+import csv
+from importlib import resources
+
 from stancegraph.model import Stance
 
 __all__ = [
@@ -109,6 +112,20 @@ PHRASAL: dict[tuple[str, str], Stance] = {
     ("work", "towards"): Stance.SUPPORT,
     ("work", "toward"): Stance.SUPPORT,
 }
+
+
+
+def _load_table() -> list[tuple[str, str, Stance]]:
+    """The wider lexicon in ``data/stance_lexicon.tsv``: lemma, particle or preposition, stance, example."""
+    with (resources.files(__package__) / "data" / "stance_lexicon.tsv").open(encoding="utf-8") as f:
+        return [(r["lemma"], r["particle"], Stance(r["stance"])) for r in csv.DictReader(f, delimiter="\t")]
+
+
+for _lemma, _particle, _stance in _load_table():  # the entries above win where both name a predicate
+    if _particle:
+        PHRASAL.setdefault((_lemma, _particle), _stance)
+    else:
+        VERBS.setdefault(_lemma, _stance)
 
 # Verbs that report speech: their clausal complement carries the stance, their subject is its speaker.
 REPORTING_VERBS = frozenset(

@@ -87,7 +87,7 @@ def resolve_speakers(doc: Doc, actor_at: Callable[[int], str | None]) -> Speaker
                     affiliation, role = _affiliation(doc, ent, actor_at)
                     if affiliation is not None:
                         person.affiliation, person.role = affiliation, role
-                    elif unnamed is not None and len(ent) > 1:
+                    elif unnamed is not None and len(ent) > 1 and _reports(ent.root):
                         # "Russia's military chief-of-staff ... On Thursday, Nikolay Makarov had said": the
                         # first full name after a role named alone is that official
                         person.affiliation, person.role = unnamed[0], unnamed[1]
@@ -129,6 +129,11 @@ def _affiliation(doc: Doc, ent: Span, actor_at: Callable[[int], str | None]) -> 
                 role = doc[first : last + 1].text
             return actors[0], role
     return None, ""
+
+
+def _reports(tok: Token) -> bool:
+    """Whether a name is the subject of a reporting verb: "Nikolay Makarov had said"."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon.REPORTING_VERBS
 
 
 def _unnamed_official(doc: Doc, tok: Token, actor_at: Callable[[int], str | None]) -> tuple[str, str] | None:

@@ -254,3 +254,31 @@ def test_invite_an_actor_to_act_is_a_demand_addressed_to_it():
         ("return", 1, "xcomp", "VERB", "return", "VB"),
     ])
     assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, 1, "return", ["IRN"])]
+
+
+def test_the_wider_lexicon_table_is_well_formed_and_read():
+    from importlib import resources
+
+    from stancegraph.extract import lexicon
+
+    table = (resources.files("stancegraph.extract") / "data" / "stance_lexicon.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in table.splitlines()[1:]]
+    assert len(rows) > 200
+    assert all(len(r) == 4 and r[0] == r[0].lower() and r[3] for r in rows)
+    keys = [(r[0], r[1]) for r in rows]
+    assert len(keys) == len(set(keys))
+    assert lexicon.lookup("laud") is Stance.SUPPORT and lexicon.lookup("renege", "on") is Stance.REJECT
+    assert lexicon.lookup("support") is Stance.SUPPORT  # the core entries stay as they are
+
+
+def test_a_phrasal_entry_of_the_table_reads_its_prepositional_object():
+    # "France rallied behind the plan"
+    doc = parse([
+        ("France", 1, "nsubj", "PROPN", "France"),
+        ("rallied", 1, "ROOT", "VERB", "rally", "VBD"),
+        ("behind", 1, "prep", "ADP", "behind"),
+        ("the", 4, "det", "DET", "the"),
+        ("plan", 2, "pobj", "NOUN", "plan"),
+    ])
+    with more_actors(France="FRA"):
+        assert stances(doc) == [("FRA", Stance.SUPPORT, 1, "plan", [])]
