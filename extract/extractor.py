@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,6 +21,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .persons import resolve_speakers
 from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
 from .rules import ActorRef, Finding, accused_in, find_stances
+from .topics import TopicForm, TopicIndex, load_topics, merge_variants
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Extractor"]
 
@@ -52,9 +54,11 @@ class Extractor:
         *,
         gazetteer: Gazetteer | None = None,
         actors_file: Path | None = None,
+        topics_file: Path | None = None,
         batch_size: int = 16,
     ):
         self.gazetteer = gazetteer or load_gazetteer(actors_file)
+        self.topics = load_topics(topics_file) if topics_file is not None else TopicIndex()
         self.nlp = load_pipeline(model, self.gazetteer)
         self.model = model
         self.batch_size = batch_size
@@ -96,6 +100,7 @@ class Extractor:
         acronyms = defined_acronyms(parsed)
         speaker = self._speaker(doc)
         out: list[StanceTriple] = []
+        forms: list[TopicForm | None] = []
         seen: set[tuple] = set()
         accused: ActorRef | None = None
         accused_age = 0
@@ -119,7 +124,27 @@ class Extractor:
                 if key not in seen:
                     seen.add(key)
                     out.append(triple)
-        return Extraction(doc, out, persons)
+                    forms.append(_topic_form(triple.topic.label, finding.topic_tokens))
+        return Extraction(doc, self._canonical_topics(out, forms), persons)
+
+    def _canonical_topics(self, triples: list[StanceTriple], forms: list[TopicForm | None]) -> list[StanceTriple]:
+        """One label per concept: the user's label if the topic file names it, else the most general variant
+        in the document ("missile defense system" for "European missile defense systems")."""
+        merged = merge_variants(f for f in forms if f is not None)
+        out = []
+        for triple, form in zip(triples, forms):
+            label = triple.topic.label
+            general = merged.get(label, label)
+            canonical = self.topics.canonical(general, label, triple.topic.text)
+            if canonical is None and form is not None:
+                canonical = self.topics.canonical_form(form)
+            canonical = canonical or general
+            if canonical != label:
+                # the as-written text stays; a label that differs from the canonical one is a surface form too
+                text = triple.topic.text or label
+                triple = replace(triple, topic=replace(triple.topic, label=canonical, text=text))
+            out.append(triple)
+        return out
 
     def _entity_index(self, parsed: Doc) -> dict[int, ActorRef]:
         index: dict[int, ActorRef] = {}
@@ -209,6 +234,17 @@ class Extractor:
             date=doc.date,
             source=doc.source,
         )
+
+
+def _topic_form(label: str, tokens: list[Token]) -> TopicForm | None:
+    """Head and modifiers of a noun-phrase topic; None for a clause ("deploy missiles")."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = heads[0]
+    modifiers = frozenset(t.lemma_.lower() for t in tokens if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ"))
+    return TopicForm(label, head.lemma_.lower(), modifiers)
 
 
 def _person_actor(name: str, role: str, affiliation: str) -> Actor:

@@ -88,6 +88,7 @@ def extract(
     *,
     model: str = DEFAULT_MODEL,
     actors_file: str | os.PathLike[str] | None = None,
+    topics_file: str | os.PathLike[str] | None = None,
     stdin: IO[str] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document, int], None] | None = None,
@@ -108,7 +109,11 @@ def extract(
         if on_warning is not None:
             on_warning(message)
 
-    extractor = Extractor(model, actors_file=Path(actors_file) if actors_file else None)
+    extractor = Extractor(
+        model,
+        actors_file=Path(actors_file) if actors_file else None,
+        topics_file=Path(topics_file) if topics_file else None,
+    )
     reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
     opened = _open(store)
     summary.store = opened.location
@@ -209,6 +214,7 @@ def build(
     store: Any = None,
     model: str = DEFAULT_MODEL,
     actors_file: str | os.PathLike[str] | None = None,
+    topics_file: str | os.PathLike[str] | None = None,
     stdin: IO[str] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document, int], None] | None = None,
@@ -230,6 +236,7 @@ def build(
             opened,
             model=model,
             actors_file=actors_file,
+            topics_file=topics_file,
             stdin=stdin,
             on_warning=on_warning,
             on_document=on_document,
@@ -256,6 +263,7 @@ def evaluate(
     *,
     model: str = DEFAULT_MODEL,
     actors_file: str | os.PathLike[str] | None = None,
+    topics_file: str | os.PathLike[str] | None = None,
     persons_path: str | os.PathLike[str] | None = None,
 ):
     """Extract the inputs into a temporary in-memory store and score them against a gold file.
@@ -270,7 +278,7 @@ def evaluate(
     gold = load_gold(gold_path)
     gold_persons = load_persons(persons_path) if persons_path is not None else None
     with open_store(None) as memory:
-        extract(inputs, memory, model=model, actors_file=actors_file)
+        extract(inputs, memory, model=model, actors_file=actors_file, topics_file=topics_file)
         rows = stance_rows(memory)
         persons = list(person_rows(memory))
     report = score(gold, rows)

@@ -37,6 +37,14 @@ _actors_option = click.option(
     metavar="FILE",
     help="extra actors: a CSV with columns id,label,type,aliases (aliases separated by |)",
 )
+_topics_option = click.option(
+    "--topics",
+    "topics_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="canonical topics: a CSV with columns label,aliases (aliases separated by |)",
+)
 
 
 def _warn(message: str) -> None:
@@ -68,8 +76,9 @@ def cli() -> None:
 @click.option("--store", default=None, metavar="PATH", help="graph store folder [default: OUTDIR/stancegraph.db]")
 @_model_option
 @_actors_option
+@_topics_option
 @click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
-def build(inputs, outdir, store, model, actors_file, quiet):
+def build(inputs, outdir, store, model, actors_file, topics_file, quiet):
     """Extract stances from INPUTS and write the HTML view, the stance table and the RDF file.
 
     INPUTS are .txt files, folders, .jsonl or .csv files (fields id, text, and optional date, source,
@@ -79,7 +88,14 @@ def build(inputs, outdir, store, model, actors_file, quiet):
 
     on_document = _progress(quiet)
     result = run_build(
-        inputs, outdir, store=store, model=model, actors_file=actors_file, on_warning=_warn, on_document=on_document
+        inputs,
+        outdir,
+        store=store,
+        model=model,
+        actors_file=actors_file,
+        topics_file=topics_file,
+        on_warning=_warn,
+        on_document=on_document,
     )
     if on_document:
         click.echo("", err=True)
@@ -93,13 +109,22 @@ def build(inputs, outdir, store, model, actors_file, quiet):
 @_store_option
 @_model_option
 @_actors_option
+@_topics_option
 @click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
-def extract(inputs, store, model, actors_file, quiet):
+def extract(inputs, store, model, actors_file, topics_file, quiet):
     """Extract stances from INPUTS into the store (each document replaces its earlier version)."""
     from .api import extract as run_extract
 
     on_document = _progress(quiet)
-    summary = run_extract(inputs, store, model=model, actors_file=actors_file, on_warning=_warn, on_document=on_document)
+    summary = run_extract(
+        inputs,
+        store,
+        model=model,
+        actors_file=actors_file,
+        topics_file=topics_file,
+        on_warning=_warn,
+        on_document=on_document,
+    )
     if on_document:
         click.echo("", err=True)
     click.echo(summary.line(), err=True)
@@ -194,6 +219,7 @@ def view(store, output, title):
 @click.argument("inputs", nargs=-1, required=True)
 @_model_option
 @_actors_option
+@_topics_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--brief", is_flag=True, help="only the summary lines, not every miss and false stance")
 @click.option(
@@ -204,11 +230,13 @@ def view(store, output, title):
     metavar="FILE",
     help="also score officials and whom they speak for against a persons gold file",
 )
-def eval_(gold, inputs, model, actors_file, fmt, brief, persons_file):
+def eval_(gold, inputs, model, actors_file, topics_file, fmt, brief, persons_file):
     """Score extraction from INPUTS against a GOLD file (see the README for its format)."""
     from .api import evaluate
 
-    result = evaluate(gold, inputs, model=model, actors_file=actors_file, persons_path=persons_file)
+    result = evaluate(
+        gold, inputs, model=model, actors_file=actors_file, topics_file=topics_file, persons_path=persons_file
+    )
     report, persons = result if persons_file else (result, None)
     if fmt == "json":
         out = report.to_dict()
