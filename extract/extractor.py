@@ -110,6 +110,11 @@ class Extractor:
             )
             # the doer of a hostile act named with no doer is the one accused in the last sentences
             now_accused = accused_in(findings)
+            if accused is not None and speaker is not None:
+                for finding in findings:
+                    # "Such actions are contrary to international law", said right after accusing Russia
+                    if finding.polarity < 0 and not finding.targets and finding.actors[0].id == speaker.id != accused.id:
+                        finding.targets.append(accused)
             accused_age = 0 if now_accused is not None else accused_age + 1
             if now_accused is not None:
                 accused = now_accused
@@ -264,5 +269,5 @@ def _topic_label(tokens: list[Token]) -> str:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and (nxt.i != tok.i + 1 or tok.whitespace_):
             parts.append(" ")
-    label = " ".join("".join(parts).split())
+    label = " ".join("".join(parts).replace("[", "").replace("]", "").split())  # "the [American] ABM system"
     return _LEADING_ARTICLE.sub("", label)

@@ -206,7 +206,8 @@ EVALUATIONS: dict[str, Stance] = {
         provocative counterproductive counter-productive inadmissible absurd baseless groundless unfounded
         outrageous deplorable regrettable reprehensible unwarranted unjust unfair invalid inhumane inhuman
         barbaric criminal intolerable indefensible untenable unconstitutional troubling disturbing alarming
-        disappointing worrying worrisome unsettling shocking appalling lamentable""".split(),
+        disappointing worrying worrisome unsettling shocking appalling lamentable contrary aggressive
+        belligerent reckless destabilizing destabilising expansionist""".split(),
         Stance.OPPOSE,
     ),
     **dict.fromkeys(
@@ -215,6 +216,16 @@ EVALUATIONS: dict[str, Stance] = {
         Stance.SUPPORT,
     ),
 }
+# Nouns that condemn what they are said of: "X is a clear threat to Y", "X constitutes a violation".
+EVALUATION_NOUNS = frozenset(
+    """threat violation breach affront danger menace mistake failure disgrace travesty farce sham charade insult
+    provocation crime outrage""".split()
+)
+# Adverbs that condemn the act they modify: "troops illegally deployed to Crimea", "flagrantly breached".
+CONDEMNING_ADVERBS = frozenset(
+    """illegally unlawfully illegitimately unjustifiably wrongfully recklessly brutally flagrantly blatantly
+    aggressively forcibly""".split()
+)
 # Verbs whose object is evaluated by a following word: "called X unjustified", "described X as illegal".
 EVALUATING_VERBS = frozenset("call describe deem term label brand characterize characterise consider regard".split())
 # Nouns that carry what they are about in a that-clause: "comments that ...", "the way that X was treated".

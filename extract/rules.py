@@ -209,6 +209,9 @@ class SentenceRules:
                 yield from self._from_affect(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.HOSTILE_VERBS:
                 yield from self._from_hostile_verb(tok)
+            elif tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lexicon.CONDEMNING_ADVERBS
+                                            for c in tok.children) and stance_of(tok)[0] is None:
+                yield from self._from_condemned_act(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
                 if tok.lemma_ == "be":
                     yield from self._from_best_way(tok)
@@ -248,6 +251,19 @@ class SentenceRules:
         if speaker is None or not doers or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
+
+    def _doers_of_clause_on_noun(self, verb: Token) -> tuple[list[ActorRef], Token | None]:
+        """Who does what a clause on a noun says: "Russia interfering in Ukraine" (the noun itself), "its
+        efforts to undermine the process" (the noun's possessor)."""
+        noun = verb.head
+        if verb.tag_ == "VBG" and noun.i < verb.i:
+            actors = self.actors_of(noun, via_report=False)
+            if actors:
+                return actors, noun
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None and _infinitive(verb):
+            return self._possessor(poss, noun), poss
+        return [], None
 
     def _perpetrators(self, noun: Token) -> list[ActorRef]:
         """Who does what a noun names when a verb says so: "Russia is waging propaganda", "by using
@@ -342,14 +358,16 @@ class SentenceRules:
         """"Russia has annexed Crimea", "Moscow sought to destabilize the country": an accusation by the
         one who says it, aimed at the doer."""
         doers, subject = self.subject_actors(verb)
+        if verb.dep_ == "acl" and not doers:
+            doers, subject = self._doers_of_clause_on_noun(verb)
         if not doers or subject is None or subject.lower_ in FIRST_PERSON or is_negated(verb):
             return
         if is_hedged(verb) or verb.dep_ in ("relcl", "amod", "pcomp"):
             return
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
             return  # "if Russia invades ...": a condition, not an accusation
-        if verb.dep_ == "acl" and agent_object(verb) is None:
-            return  # "plans to annex": only "Crimea, annexed by Russia" asserts the act
+        if verb.dep_ == "acl" and agent_object(verb) is None and subject.i != verb.head.i and subject.dep_ != "poss":
+            return  # "plans to annex": only "Crimea, annexed by Russia", "Russia's efforts to annex" assert it
         speaker = self._reporter_or_utterer(verb)
         if speaker is None or speaker.id in {d.id for d in doers}:
             return
@@ -419,6 +437,9 @@ class SentenceRules:
         """"X is unacceptable", "it is illegal to ...": the one who says it opposes (or supports) X."""
         adjective = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in lexicon.EVALUATIONS), None)
         subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS), None)
+        if adjective is None and subject is not None and subject.pos_ != "PRON":
+            yield from self._from_evaluation_noun(be, subject)
+            return
         if adjective is None or subject is None:
             return
         if subject.lower_ == "it":  # extraposed: "it is unacceptable that ...", "it is wrong to ..."
@@ -436,6 +457,36 @@ class SentenceRules:
             judged = self.actors_of(subject, via_report=False)  # "Russia was wrong": the actor is the target
             if actor.id not in {j.id for j in judged}:
                 yield from self._findings([actor], stance, topic, be, judged, is_negated(be), is_hedged(be))
+
+    def _from_evaluation_noun(self, be: Token, subject: Token) -> Iterator[Finding]:
+        """"Russia's aggressive stance is a clear threat to Ukraine", "the referendum is a farce": the one who
+        says it opposes the subject, aimed at the actor it names."""
+        attr = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.EVALUATION_NOUNS), None)
+        actor = self._reporter_or_utterer(be) if attr is not None else None
+        if actor is None or is_negated(be):
+            return
+        judged = self.actors_of(subject, via_report=False)
+        if actor.id not in {j.id for j in judged}:
+            yield from self._findings([actor], Stance.OPPOSE, _Topic(subject), be, judged, False, is_hedged(be),
+                                      implicit=True)
+
+    def _from_condemned_act(self, verb: Token) -> Iterator[Finding]:
+        """"Russian troops illegally deployed to Crimea", "troops based illegally in Crimea": the one who says
+        so opposes the act, aimed at its doer."""
+        if is_negated(verb) or is_hedged(verb):
+            return
+        if verb.dep_ == "acl":  # "the troops based illegally in Crimea"
+            doers = self.actors_of(verb.head, via_report=False)
+        else:
+            doers, subject = self.subject_actors(verb)
+            if subject is not None and subject.lower_ in FIRST_PERSON:
+                return
+        speaker = self._reporter_or_utterer(verb)
+        if speaker is None or not doers or speaker.id in {d.id for d in doers}:
+            return
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        yield from self._findings([speaker], Stance.OPPOSE, _Topic(verb, clause=True, with_subject=passive), verb,
+                                  doers, False, False, implicit=True)
 
     def _evaluated(self, verb: Token) -> Token | None:
         """The evaluative word of "call X unjustified", "describe X as unacceptable", if any."""
@@ -573,6 +624,8 @@ class SentenceRules:
     def _possessor(self, poss: Token, noun: Token) -> list[ActorRef]:
         """The actor behind a possessive: "Russia's", "our" (the speaker), "its" (the clause's subject), or
         the one thanked ("thank the Assembly for its rejection of ...")."""
+        if self.entity_actor(poss) is not None:  # "its" already resolved to the actor it stands for
+            return [self.entity_actor(poss)]
         thanked = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
         if poss.lower_ in THIRD_PERSON and thanked is not None and thanked.lemma_.lower() in lexicon.GRATITUDE_VERBS:
             obj = next((c for c in thanked.children if c.dep_ in OBJECT_DEPS), None)

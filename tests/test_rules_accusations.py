@@ -306,3 +306,57 @@ def test_agents_from_a_state_stand_for_it():
         ("buildings", 3, "dobj", "NOUN", "building"),
     ])
     assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "seized buildings", ["RUS"])]
+
+
+def test_an_act_done_illegally_is_opposed_and_aims_at_the_doer():
+    # "Russian troops illegally deployed to Crimea"
+    doc = parse([
+        ("Russian", 1, "amod", "ADJ", "russian", "JJ"),
+        ("troops", 3, "nsubj", "NOUN", "troop"),
+        ("illegally", 3, "advmod", "ADV", "illegally"),
+        ("deployed", 3, "ROOT", "VERB", "deploy", "VBD"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Crimea", 4, "pobj", "PROPN", "Crimea"),
+    ])
+    with more_actors(Russian="RUS"):
+        assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "deployed to Crimea", ["RUS"])]
+        assert stances(doc, ActorRef("RUS", "Russia")) == []
+
+
+def test_x_is_a_threat_opposes_x_and_aims_at_its_actor():
+    # "Russia's stance is a threat"
+    doc = parse([
+        ("Russia", 2, "poss", "PROPN", "Russia"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("stance", 3, "nsubj", "NOUN", "stance"),
+        ("is", 3, "ROOT", "AUX", "be"),
+        ("a", 5, "det", "DET", "a"),
+        ("threat", 3, "attr", "NOUN", "threat"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "stance", ["RUS"])]
+
+
+def test_efforts_to_undermine_belong_to_their_possessor():
+    # "Russia made a secret of Russia's efforts to undermine the process"
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("hides", 1, "ROOT", "VERB", "hide"),
+        ("Russia", 4, "poss", "PROPN", "Russia"),
+        ("'s", 2, "case", "PART", "'s"),
+        ("efforts", 1, "dobj", "NOUN", "effort"),
+        ("to", 6, "aux", "PART", "to"),
+        ("undermine", 4, "acl", "VERB", "undermine", "VB"),
+        ("the", 8, "det", "DET", "the"),
+        ("process", 6, "dobj", "NOUN", "process"),
+    ])
+    assert ("UKR", Stance.OPPOSE, -1, "undermine the process", ["RUS"]) in stances(doc, UKR)
+    # "plans to undermine" with nobody named: no accusation
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("need", 1, "ROOT", "VERB", "need", "VBP"),
+        ("plans", 1, "dobj", "NOUN", "plan"),
+        ("to", 4, "aux", "PART", "to"),
+        ("undermine", 2, "acl", "VERB", "undermine", "VB"),
+        ("networks", 4, "dobj", "NOUN", "network"),
+    ])
+    assert all(polarity > 0 for _, _, polarity, _, _ in stances(doc, UKR))
