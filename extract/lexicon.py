@@ -206,7 +206,8 @@ EVALUATIONS: dict[str, Stance] = {
         provocative counterproductive counter-productive inadmissible absurd baseless groundless unfounded
         outrageous deplorable regrettable reprehensible unwarranted unjust unfair invalid inhumane inhuman
         barbaric criminal intolerable indefensible untenable unconstitutional troubling disturbing alarming
-        disappointing worrying worrisome unsettling shocking appalling lamentable contrary aggressive
+        disappointing worrying worrisome unsettling shocking appalling lamentable contrary inconsistent
+        incompatible aggressive
         belligerent reckless destabilizing destabilising expansionist""".split(),
         Stance.OPPOSE,
     ),
@@ -258,6 +259,12 @@ AGENT_OF_ACTS = frozenset(
 PERPETRATION_VERBS = frozenset(
     """use employ wage apply commit conduct carry continue pursue resort engage launch unleash perpetrate
     spread intensify""".split()
+)
+# Participles that make an actor the one behind a group: "armed groups headed by agents from X", "militias
+# backed by X" -- what the group does is laid at X's door.
+CONTROL_VERBS = frozenset(
+    """head lead back support command direct coordinate control sponsor arm fund finance train send organize
+    organise orchestrate equip deploy dispatch instruct""".split()
 )
 # Verbs that say what their subject amounts to: "the decision of X constitutes a violation of international law".
 AMOUNTING_VERBS = frozenset("be constitute represent amount".split())

@@ -252,6 +252,14 @@ class SentenceRules:
             return
         yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
 
+    def _controllers(self, group: Token) -> list[ActorRef]:
+        """The actors behind a group the text names: "groups headed by agents from X", "militias backed by X"."""
+        out: list[ActorRef] = []
+        for child in group.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in lexicon.CONTROL_VERBS and agent_object(child) is not None:
+                out.extend(a for a in self.actors_of(agent_object(child), via_report=False) if a not in out)
+        return out
+
     def _doers_of_clause_on_noun(self, verb: Token) -> tuple[list[ActorRef], Token | None]:
         """Who does what a clause on a noun says: "Russia interfering in Ukraine" (the noun itself), "its
         efforts to undermine the process" (the noun's possessor)."""
@@ -360,6 +368,8 @@ class SentenceRules:
         doers, subject = self.subject_actors(verb)
         if verb.dep_ == "acl" and not doers:
             doers, subject = self._doers_of_clause_on_noun(verb)
+        if not doers and subject is not None:
+            doers = self._controllers(subject)  # "armed groups headed by agents from X seize buildings"
         if not doers or subject is None or subject.lower_ in FIRST_PERSON or is_negated(verb):
             return
         if is_hedged(verb) or verb.dep_ in ("relcl", "amod", "pcomp"):
@@ -653,7 +663,7 @@ class SentenceRules:
         implicit: bool = False,
     ) -> Iterator[Finding]:
         head, tokens, flipped_topic = self._resolve_topic(topic)
-        if not tokens or (head.pos_ == "PRON" and len(tokens) == 1):
+        if not tokens or (len(tokens) == 1 and head.pos_ in ("PRON", "SCONJ", "DET", "ADP", "PART", "CCONJ")):
             return  # "defend itself", "support that": what the pronoun means is not in the parse
         if len(tokens) == 1 and self.entity_actor(tokens[0]) is not None:
             targets = [*targets, *self.actors_of(tokens[0], via_report=False)]

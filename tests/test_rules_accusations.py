@@ -360,3 +360,17 @@ def test_efforts_to_undermine_belong_to_their_possessor():
         ("networks", 4, "dobj", "NOUN", "network"),
     ])
     assert all(polarity > 0 for _, _, polarity, _, _ in stances(doc, UKR))
+
+
+def test_what_a_group_backed_by_an_actor_does_is_laid_at_its_door():
+    # "Militias backed by Russia seized buildings"
+    doc = parse([
+        ("Militias", 4, "nsubj", "NOUN", "militia"),
+        ("backed", 0, "acl", "VERB", "back", "VBN"),
+        ("by", 1, "agent", "ADP", "by"),
+        ("Russia", 2, "pobj", "PROPN", "Russia"),
+        ("seized", 4, "ROOT", "VERB", "seize", "VBD"),
+        ("buildings", 4, "dobj", "NOUN", "building"),
+    ])
+    # the participle is read too ("backed by Russia": Russia's support of the militias)
+    assert ("UKR", Stance.OPPOSE, -1, "seized buildings", ["RUS"]) in stances(doc, UKR)

@@ -282,3 +282,14 @@ def test_a_phrasal_entry_of_the_table_reads_its_prepositional_object():
     ])
     with more_actors(France="FRA"):
         assert stances(doc) == [("FRA", Stance.SUPPORT, 1, "plan", [])]
+
+
+def test_a_single_function_word_is_no_topic():
+    # "Luxembourg regrets that": the parser left the clause elsewhere
+    doc = parse([
+        ("Luxembourg", 1, "nsubj", "PROPN", "Luxembourg"),
+        ("regrets", 1, "ROOT", "VERB", "regret"),
+        ("that", 1, "dobj", "SCONJ", "that"),
+    ])
+    with more_actors(Luxembourg="LUX"):
+        assert stances(doc) == []
