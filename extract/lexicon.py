@@ -266,6 +266,18 @@ CONTROL_VERBS = frozenset(
     """head lead back support command direct coordinate control sponsor arm fund finance train send organize
     organise orchestrate equip deploy dispatch instruct""".split()
 )
+# Participles that, hyphenated to an actor, give it a stance on the noun: "US-backed shield", "Saudi-led
+# coalition", "EU-brokered deal" (stance verbs of the lexicon count too: "EU-proposed plan").
+COMPOUND_STANCES: dict[str, Stance] = {
+    "lead": Stance.SUPPORT,
+    "broker": Stance.PROPOSE,
+    "draft": Stance.PROPOSE,
+    "initiate": Stance.PROPOSE,
+    "fund": Stance.SUPPORT,
+    "finance": Stance.SUPPORT,
+    "sponsor": Stance.SUPPORT,
+    "impose": Stance.SUPPORT,
+}
 # Verbs that say what their subject amounts to: "the decision of X constitutes a violation of international law".
 AMOUNTING_VERBS = frozenset("be constitute represent amount".split())
 # Nouns for what an actor does or holds, so that "of X" names its doer: "the dangerous stance of the Russian

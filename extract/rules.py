@@ -203,6 +203,8 @@ class SentenceRules:
                 yield from found
             elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.ADJECTIVE_STANCES:
                 yield from self._from_adjective(tok)
+            elif tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.pos_ == "VERB":
+                yield from self._from_compound_modifier(tok)
             elif tok.pos_ == "NOUN" and condemning_adjective(tok) is not None:
                 yield from self._from_condemned_noun(tok)
             elif tok.lower_ in lexicon.AFFECT_OPPOSE:
@@ -342,6 +344,17 @@ class SentenceRules:
             return
         stance = lexicon.ADJECTIVE_STANCES[adj.lower_]
         yield from self._findings(actors, stance, topic, adj, [], is_negated(adj.head), is_hedged(adj.head))
+
+    def _from_compound_modifier(self, verb: Token) -> Iterator[Finding]:
+        """"a US-backed shield", "the Saudi-led coalition", "the EU-proposed plan": the actor's stance on the noun."""
+        lemma = verb.lemma_.lower()
+        stance = lexicon.COMPOUND_STANCES.get(lemma) or stance_of(verb)[0]
+        holders = [
+            a for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i
+            for a in [self.entity_actor(c)] if a is not None
+        ]
+        if stance is not None and holders:
+            yield from self._findings(holders, stance, _Topic(verb.head), verb, [], False, False)
 
     def _from_causative(self, verb: Token) -> Iterator[Finding]:
         """"We must make North Korea abandon its programmes": a demand made of North Korea."""

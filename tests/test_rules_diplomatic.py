@@ -293,3 +293,22 @@ def test_a_single_function_word_is_no_topic():
     ])
     with more_actors(Luxembourg="LUX"):
         assert stances(doc) == []
+
+
+def test_a_hyphenated_actor_participle_is_the_actors_stance_on_the_noun():
+    # "a US-backed shield" / "the Saudi-led coalition"
+    def doc_of(actor, participle, lemma, noun):
+        return parse([
+            ("a", 4, "det", "DET", "a"),
+            (actor, 3, "npadvmod", "PROPN", actor),
+            ("-", 3, "punct", "PUNCT", "-"),
+            (participle, 4, "amod", "VERB", lemma, "VBN"),
+            (noun, 4, "ROOT", "NOUN", noun),
+        ])
+
+    with more_actors(US="USA", Saudi="SAU"):
+        assert stances(doc_of("US", "backed", "back", "shield")) == [("USA", Stance.SUPPORT, 1, "US - backed shield", [])]
+        assert stances(doc_of("Saudi", "led", "lead", "coalition")) == [
+            ("SAU", Stance.SUPPORT, 1, "Saudi - led coalition", [])
+        ]
+        assert stances(doc_of("Saudi", "seen", "see", "coalition")) == []
