@@ -19,6 +19,7 @@ from .syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    according_to,
     agent_object,
     antecedent,
     clause_tokens,
@@ -453,6 +454,10 @@ class SentenceRules:
         reporter = reporting_subject(verb)
         if reporter is not None:
             found = self.actors_of(reporter, via_report=False)
+            return found[0] if found else None
+        source = according_to(verb)
+        if source is not None:  # "According to Moscow, the shield is a threat"; "according to Reuters": no actor
+            found = self.actors_of(source, via_report=False)
             return found[0] if found else None
         return self._first_person(verb)
 

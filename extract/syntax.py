@@ -184,6 +184,18 @@ def conjuncts(tok: Token) -> list[Token]:
     return [t for t in tok.conjuncts if t.i > tok.i]
 
 
+def according_to(verb: Token) -> Token | None:
+    """The source an "according to X" on the clause or a clause above it names."""
+    for node in (verb, *verb.ancestors):
+        for child in node.children:
+            if child.lower_ == "according":
+                to = next((c for c in child.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if pobj is not None:
+                    return pobj
+    return None
+
+
 def reporting_subject(verb: Token) -> Token | None:
     """The subject of the reporting verb whose complement clause ``verb`` heads."""
     if verb.dep_ != "ccomp":

@@ -312,3 +312,20 @@ def test_a_hyphenated_actor_participle_is_the_actors_stance_on_the_noun():
             ("SAU", Stance.SUPPORT, 1, "Saudi - led coalition", [])
         ]
         assert stances(doc_of("Saudi", "seen", "see", "coalition")) == []
+
+
+def test_according_to_an_actor_makes_it_the_one_who_says_so_and_a_news_agency_nobody():
+    # "According to Moscow, the shield is illegal" / "According to Reuters, the shield is illegal"
+    def doc_of(source):
+        return parse([
+            ("According", 5, "prep", "VERB", "accord", "VBG"),
+            ("to", 0, "prep", "ADP", "to"),
+            (source, 1, "pobj", "PROPN", source),
+            ("the", 4, "det", "DET", "the"),
+            ("shield", 5, "nsubj", "NOUN", "shield"),
+            ("is", 5, "ROOT", "AUX", "be"),
+            ("illegal", 5, "acomp", "ADJ", "illegal", "JJ"),
+        ])
+
+    assert stances(doc_of("Moscow"), ZAF) == [("RUS", Stance.OPPOSE, -1, "shield", [])]
+    assert stances(doc_of("Reuters"), ZAF) == []
