@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pycountry
 
+from stancegraph.errors import InputError
+
 __all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer"]
 
 
@@ -95,12 +97,46 @@ def _read_table(lines: Iterable[str], default_type: str) -> Iterator[GazetteerEn
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
         demonyms = tuple(d.strip() for d in (row.get("demonyms") or "").split("|") if d.strip())
         yield GazetteerEntry(
-            id=row["id"].strip(),
-            label=row["label"].strip(),
+            id=(row.get("id") or "").strip(),
+            label=(row.get("label") or "").strip(),
             type=(row.get("type") or default_type).strip(),
             aliases=aliases,
             demonyms=demonyms,
         )
+
+
+_ACTOR_TYPES = {"state", "organization", "person", "group", "other"}
+
+
+def _read_user_table(path: Path) -> list[GazetteerEntry]:
+    """A user's actors file, every fault one line naming the file and line."""
+    where = str(path)
+    fix = "an actors file is a CSV with the columns id,label,type,aliases"
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            lines = f.readlines()
+    except FileNotFoundError:
+        raise InputError("no such actors file", where=where, fix="check the path given to --actors") from None
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"the actors file is not UTF-8 text ({err.reason})",
+            where=where,
+            fix=f"convert it: iconv -f LATIN1 -t UTF-8 {where} > actors-utf8.csv",
+        ) from None
+    header = next(csv.reader(lines[:1]), [])
+    missing = [c for c in ("id", "label") if c not in [h.strip() for h in header]]
+    if missing:
+        raise InputError(f"the actors file has no {' or '.join(repr(m) for m in missing)} column", where=f"{where}:1",
+                         fix=fix)
+    out = []
+    for number, entry in enumerate(_read_table(lines, "other"), start=2):
+        if not entry.id or not entry.label:
+            raise InputError("an actor has an empty id or label", where=f"{where}:{number}", fix=fix)
+        if entry.type not in _ACTOR_TYPES:
+            raise InputError(f"unknown actor type {entry.type!r}", where=f"{where}:{number}",
+                             fix=f"use one of {', '.join(sorted(_ACTOR_TYPES))}")
+        out.append(entry)
+    return out
 
 
 def load_gazetteer(extra: Path | None = None) -> Gazetteer:
@@ -112,8 +148,7 @@ def load_gazetteer(extra: Path | None = None) -> Gazetteer:
     with (data / "organizations.csv").open(encoding="utf-8") as f:
         entries.extend(_read_table(f, "organization"))
     if extra is not None:
-        with open(extra, encoding="utf-8", newline="") as f:
-            entries.extend(_read_table(f, "other"))
+        entries.extend(_read_user_table(extra))
     with (data / "demonyms.csv").open(encoding="utf-8") as f:
         demonyms = {row["id"]: tuple(d for d in row["demonyms"].split("|") if d) for row in csv.DictReader(f)}
     entries = [replace(e, demonyms=e.demonyms or demonyms.get(e.id, ())) for e in entries]
