@@ -278,6 +278,14 @@ COMPOUND_STANCES: dict[str, Stance] = {
     "sponsor": Stance.SUPPORT,
     "impose": Stance.SUPPORT,
 }
+# Nouns whose call or plan a stance goes through to what it calls for: "we support the Secretary-General's
+# call to make the Council more equitable" is a stance on making the Council more equitable.
+SEE_THROUGH_NOUNS = frozenset("call appeal plea push bid".split())
+# "There is no justification for X": against X; "there is no alternative to X": for X.
+NO_ROOM_NOUNS: dict[str, Stance] = {
+    **dict.fromkeys("justification excuse place room tolerance legitimacy".split(), Stance.OPPOSE),
+    "alternative": Stance.SUPPORT,
+}
 # Verbs that say what their subject amounts to: "the decision of X constitutes a violation of international law".
 AMOUNTING_VERBS = frozenset("be constitute represent amount".split())
 # Nouns for what an actor does or holds, so that "of X" names its doer: "the dangerous stance of the Russian

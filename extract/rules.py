@@ -217,6 +217,7 @@ class SentenceRules:
                 yield from self._from_condemned_act(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VB", "VBD", "VBP", "VBZ"):
                 if tok.lemma_ == "be":
+                    yield from self._from_existential(tok)
                     yield from self._from_best_way(tok)
                     yield from self._from_copula(tok)
                     yield from self._from_time_to(tok)
@@ -456,10 +457,11 @@ class SentenceRules:
             found = self.actors_of(reporter, via_report=False)
             return found[0] if found else None
         source = according_to(verb)
-        if source is not None:  # "According to Moscow, the shield is a threat"; "according to Reuters": no actor
-            found = self.actors_of(source, via_report=False)
-            return found[0] if found else None
-        return self._first_person(verb)
+        if source is not None and self.entity_actor(source) is not None:
+            return self.entity_actor(source)  # "According to Moscow, the shield is a threat"
+        if source is not None and source.pos_ == "PROPN":
+            return None  # "according to Reuters": a source that is no actor, and not the speaker either
+        return self._first_person(verb)  # "according to international law" names no source
 
     def _from_copula(self, be: Token) -> Iterator[Finding]:
         """"X is unacceptable", "it is illegal to ...": the one who says it opposes (or supports) X."""
@@ -545,6 +547,25 @@ class SentenceRules:
             return
         stance = lexicon.EVALUATIONS[word.lower_]
         yield from self._findings(actors, stance, _Topic(obj), verb, [], is_negated(verb), is_hedged(verb))
+
+    def _from_existential(self, be: Token) -> Iterator[Finding]:
+        """"There is no justification for the blockade", "there is no longer room for business as usual":
+        the one who says it opposes it; "there is no alternative to dialogue": supports it."""
+        if not any(c.dep_ == "expl" for c in be.children):
+            return
+        noun = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.NO_ROOM_NOUNS), None)
+        if noun is None or not (is_negated(be) or any(t.lower_ == "no" for t in be.doc[be.i : noun.i + 1])):
+            return  # "there is no (longer) room for ..."
+        stance = lexicon.NO_ROOM_NOUNS[noun.lemma_.lower()]
+        prep = "to" if stance is Stance.SUPPORT else "for"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                actor = self._reporter_or_utterer(be)
+                if pobj is not None and actor is not None:
+                    yield from self._findings([actor], stance, _Topic(pobj, clause=pobj.dep_ == "pcomp"), be, [],
+                                              False, is_hedged(be))
+                return
 
     def _from_best_way(self, be: Token) -> Iterator[Finding]:
         """"The best way ... would be to cooperate": the one who says it supports cooperating; "dialogue is
@@ -720,6 +741,14 @@ class SentenceRules:
         """
         head = antecedent(topic.head)
         clause = topic.clause and head.i == topic.head.i
+        if not clause and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.SEE_THROUGH_NOUNS:
+            # "support the Secretary-General's call to make the Council more equitable": a stance on that
+            action = next((c for c in head.children if c.dep_ == "acl" and _infinitive(c)), None)
+            if action is None and head.dep_ in OBJECT_DEPS:  # the parser hung "to make ..." on the verb
+                action = next((c for c in head.head.children if c.dep_ == "advcl" and _infinitive(c)
+                               and c.left_edge.i == head.right_edge.i + 1), None)
+            if action is not None:
+                head, clause = action, True
         content = content_clause(head)
         if content is not None:  # "comments that Moscow may consider a strike": what was said
             head, clause = content, True

@@ -34,6 +34,10 @@ def stance_of(verb: Token) -> tuple[Stance | None, Token | None]:
             stance = lexicon.lookup(lemma, child.lower_)
             if stance is not None:
                 return stance, child
+    if lemma == "say":  # "we say no new coal mines"
+        refused = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+        if refused is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in refused.children):
+            return Stance.REJECT, None
     if lemma == "say" and any(c.lower_ == "no" for c in verb.children):
         to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
         if to is not None:  # "say no to unilateralism"

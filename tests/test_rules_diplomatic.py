@@ -329,3 +329,49 @@ def test_according_to_an_actor_makes_it_the_one_who_says_so_and_a_news_agency_no
 
     assert stances(doc_of("Moscow"), ZAF) == [("RUS", Stance.OPPOSE, -1, "shield", [])]
     assert stances(doc_of("Reuters"), ZAF) == []
+
+
+def test_there_is_no_justification_for_x_opposes_x_and_no_alternative_to_y_supports_y():
+    def doc_of(noun, prep, what):
+        return parse([
+            ("There", 1, "expl", "PRON", "there"),
+            ("is", 1, "ROOT", "AUX", "be"),
+            ("no", 3, "det", "DET", "no"),
+            (noun, 1, "attr", "NOUN", noun),
+            (prep, 3, "prep", "ADP", prep),
+            (what, 4, "pobj", "NOUN", what),
+        ])
+
+    assert stances(doc_of("justification", "for", "blockade"), ZAF) == [("ZAF", Stance.OPPOSE, -1, "blockade", [])]
+    assert stances(doc_of("alternative", "to", "dialogue"), ZAF) == [("ZAF", Stance.SUPPORT, 1, "dialogue", [])]
+    assert stances(doc_of("news", "for", "blockade"), ZAF) == []
+
+
+def test_saying_no_to_a_thing_named_is_rejecting_it():
+    # "We say no new coal mines"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("say", 1, "ROOT", "VERB", "say", "VBP"),
+        ("no", 4, "det", "DET", "no"),
+        ("new", 4, "amod", "ADJ", "new", "JJ"),
+        ("mines", 1, "dobj", "NOUN", "mine"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.REJECT, -1, "new mines", [])]
+
+
+def test_supporting_a_call_to_do_something_is_a_stance_on_doing_it():
+    # "We support the call to reform the Council", with "to reform" on the noun or hung on the verb
+    def doc_of(head, dep):
+        return parse([
+            ("We", 1, "nsubj", "PRON", "we"),
+            ("support", 1, "ROOT", "VERB", "support", "VBP"),
+            ("the", 3, "det", "DET", "the"),
+            ("call", 1, "dobj", "NOUN", "call"),
+            ("to", 5, "aux", "PART", "to"),
+            ("reform", head, dep, "VERB", "reform", "VB"),
+            ("the", 7, "det", "DET", "the"),
+            ("Council", 5, "dobj", "PROPN", "Council"),
+        ])
+
+    assert ("ZAF", Stance.SUPPORT, 1, "reform the Council", []) in stances(doc_of(3, "acl"), ZAF)
+    assert ("ZAF", Stance.SUPPORT, 1, "reform the Council", []) in stances(doc_of(1, "advcl"), ZAF)
