@@ -259,9 +259,12 @@ class SentenceRules:
     def _controllers(self, group: Token) -> list[ActorRef]:
         """The actors behind a group the text names: "groups headed by agents from X", "militias backed by X"."""
         out: list[ActorRef] = []
-        for child in group.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in lexicon.CONTROL_VERBS and agent_object(child) is not None:
-                out.extend(a for a in self.actors_of(agent_object(child), via_report=False) if a not in out)
+        participles = [c for c in group.children if c.dep_ == "acl"]
+        if group.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and group.head.tag_ == "VBN":
+            participles.append(group.head)  # a reduced relative parsed as the main verb: "groups, headed by X, seize"
+        for verb in participles:
+            if verb.lemma_.lower() in lexicon.CONTROL_VERBS and agent_object(verb) is not None:
+                out.extend(a for a in self.actors_of(agent_object(verb), via_report=False) if a not in out)
         return out
 
     def _doers_of_clause_on_noun(self, verb: Token) -> tuple[list[ActorRef], Token | None]:

@@ -374,3 +374,16 @@ def test_what_a_group_backed_by_an_actor_does_is_laid_at_its_door():
     ])
     # the participle is read too ("backed by Russia": Russia's support of the militias)
     assert ("UKR", Stance.OPPOSE, -1, "seized buildings", ["RUS"]) in stances(doc, UKR)
+
+
+def test_a_reduced_relative_parsed_as_the_main_verb_still_names_the_actor_behind_the_group():
+    # "Groups, headed by Russia, seize buildings": the parser made "headed" the main verb and "seize" its conjunct
+    doc = parse([
+        ("Groups", 1, "nsubj", "NOUN", "group"),
+        ("headed", 1, "ROOT", "VERB", "head", "VBN"),
+        ("by", 1, "agent", "ADP", "by"),
+        ("Russia", 2, "pobj", "PROPN", "Russia"),
+        ("seize", 1, "conj", "VERB", "seize", "VBP"),
+        ("buildings", 4, "dobj", "NOUN", "building"),
+    ])
+    assert ("UKR", Stance.OPPOSE, -1, "seize buildings", ["RUS"]) in stances(doc, UKR)
