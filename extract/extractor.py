@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from stancegraph import __version__
 from stancegraph.cleanup import CleanText, clean_text
 from stancegraph.errors import InputError
-from stancegraph.model import Actor, Document, Evidence, StanceTriple, Topic
+from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 
 from .acronyms import defined_acronyms, shorten
 from .coref import resolve_it
@@ -21,7 +21,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .persons import resolve_speakers
 from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
 from .rules import ActorRef, Finding, accused_in, find_stances
-from .topics import TopicForm, TopicIndex, load_topics, merge_variants
+from .topics import TopicForm, TopicIndex, load_topics, merge_variants, normal_form
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Extractor"]
 
@@ -130,7 +130,7 @@ class Extractor:
                     seen.add(key)
                     out.append(triple)
                     forms.append(_topic_form(triple.topic.label, finding.topic_tokens))
-        return Extraction(doc, self._canonical_topics(out, forms), persons)
+        return Extraction(doc, _aim_at_proposers(self._canonical_topics(out, forms)), persons)
 
     def _canonical_topics(self, triples: list[StanceTriple], forms: list[TopicForm | None]) -> list[StanceTriple]:
         """One label per concept: the user's label if the topic file names it, else the most general variant
@@ -239,6 +239,28 @@ class Extractor:
             date=doc.date,
             source=doc.source,
         )
+
+
+def _aim_at_proposers(triples: list[StanceTriple]) -> list[StanceTriple]:
+    """Opposing or rejecting what another actor proposed in the same document is aimed at that actor: "the
+    draft resolution submitted by the United States" ... "we will vote against the draft resolution"."""
+    proposers: dict[str, list[Actor]] = {}
+    for t in triples:
+        if t.stance is Stance.PROPOSE:
+            proposers.setdefault(normal_form(t.topic.label), []).append(t.actor)
+    out = []
+    for t in triples:
+        if t.polarity < 0 and t.stance is not Stance.DEMAND:
+            known = {a.id for a in t.targets} | {t.actor.id}
+            extra = []
+            for a in proposers.get(normal_form(t.topic.label), []):
+                if a.id not in known:
+                    known.add(a.id)
+                    extra.append(a)
+            if extra:
+                t = replace(t, targets=(*t.targets, *extra))
+        out.append(t)
+    return out
 
 
 def _topic_form(label: str, tokens: list[Token]) -> TopicForm | None:

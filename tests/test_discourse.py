@@ -39,3 +39,10 @@ def test_it_is_the_last_actor_subject(extractor, pipeline_version):
     assert ("RUS", -1, "entry of goods", []) in found
     found = stances(extractor, "The resolution was adopted. It rejects the entry of goods at the border.")
     assert not any(actor == "RUS" for actor, *_ in found)
+
+
+def test_rejecting_what_another_actor_proposed_is_aimed_at_it(extractor, pipeline_version):
+    found = stances(
+        extractor, "The United States submitted a draft resolution. Russia rejected the draft resolution.", speaker=""
+    )
+    assert ("RUS", -1, "draft resolution", ["USA"]) in found
