@@ -206,7 +206,7 @@ EVALUATIONS: dict[str, Stance] = {
         provocative counterproductive counter-productive inadmissible absurd baseless groundless unfounded
         outrageous deplorable regrettable reprehensible unwarranted unjust unfair invalid inhumane inhuman
         barbaric criminal intolerable indefensible untenable unconstitutional troubling disturbing alarming
-        disappointing worrying worrisome unsettling shocking appalling lamentable contrary inconsistent
+        disappointing worrying worrisome unsettling shocking appalling lamentable contrary inconsistent arbitrary
         incompatible aggressive
         belligerent reckless destabilizing destabilising expansionist""".split(),
         Stance.OPPOSE,
@@ -286,6 +286,9 @@ NO_ROOM_NOUNS: dict[str, Stance] = {
     **dict.fromkeys("justification excuse place room tolerance legitimacy".split(), Stance.OPPOSE),
     "alternative": Stance.SUPPORT,
 }
+# Verbs by which a thing of an actor brings something about: "the language proposed by the United States would
+# allow arbitrary decisions" lays the arbitrary decisions at the United States' door.
+CAUSE_VERBS = frozenset("allow enable cause create produce generate fuel entail permit".split())
 # Verbs that say what their subject amounts to: "the decision of X constitutes a violation of international law".
 AMOUNTING_VERBS = frozenset("be constitute represent amount".split())
 # Nouns for what an actor does or holds, so that "of X" names its doer: "the dangerous stance of the Russian

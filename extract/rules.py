@@ -300,6 +300,13 @@ class SentenceRules:
             return _unique([a for s in subjects for t in (s, *conjuncts(s)) for a in self._actors_within(t)])
         elif first.dep_ not in OBJECT_DEPS:
             return []
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.CAUSE_VERBS:
+            verb = verb.head  # "would allow taking arbitrary decisions"
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lexicon.CAUSE_VERBS and not is_negated(verb):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.lower_ in FIRST_PERSON:
+                return []
+            return self.actors_of(subject, via_report=False) or self._actors_within(subject)
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.PERPETRATION_VERBS:
             return []
         if is_negated(verb):
@@ -375,7 +382,7 @@ class SentenceRules:
     def _from_condemned_noun(self, noun: Token) -> Iterator[Finding]:
         """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
         speaker = self._reporter_or_utterer(governing_verb(noun))
-        doers = self._actors_within(noun)
+        doers = self._actors_within(noun) or self._perpetrators(noun)
         if speaker is None or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)

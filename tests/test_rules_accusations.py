@@ -387,3 +387,20 @@ def test_a_reduced_relative_parsed_as_the_main_verb_still_names_the_actor_behind
         ("buildings", 4, "dobj", "NOUN", "building"),
     ])
     assert ("UKR", Stance.OPPOSE, -1, "seize buildings", ["RUS"]) in stances(doc, UKR)
+
+
+def test_what_an_actors_text_would_allow_is_laid_at_its_door():
+    # "The language proposed by the United States would allow arbitrary decisions"
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("language", 7, "nsubj", "NOUN", "language"),
+        ("proposed", 1, "acl", "VERB", "propose", "VBN"),
+        ("by", 2, "agent", "ADP", "by"),
+        ("Washington", 3, "pobj", "PROPN", "Washington"),
+        ("would", 7, "aux", "AUX", "would"),
+        ("really", 7, "advmod", "ADV", "really"),
+        ("allow", 7, "ROOT", "VERB", "allow", "VB"),
+        ("arbitrary", 9, "amod", "ADJ", "arbitrary", "JJ"),
+        ("decisions", 7, "dobj", "NOUN", "decision"),
+    ])
+    assert ("UKR", Stance.OPPOSE, -1, "arbitrary decisions", ["USA"]) in stances(doc, UKR)
