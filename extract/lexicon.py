@@ -207,7 +207,7 @@ EVALUATIONS: dict[str, Stance] = {
         outrageous deplorable regrettable reprehensible unwarranted unjust unfair invalid inhumane inhuman
         barbaric criminal intolerable indefensible untenable unconstitutional troubling disturbing alarming
         disappointing worrying worrisome unsettling shocking appalling lamentable contrary inconsistent arbitrary
-        incompatible aggressive
+        incompatible aggressive subversive
         belligerent reckless destabilizing destabilising expansionist""".split(),
         Stance.OPPOSE,
     ),
@@ -246,7 +246,7 @@ HOSTILE_ACTS = frozenset(
 HOSTILE_VERBS = frozenset(
     """annex invade occupy destabilize destabilise violate breach provoke intimidate seize bomb shell attack
     aggress flout undermine obstruct sabotage massacre persecute repress bombard infiltrate incite escalate interfere
-    meddle subjugate coerce blackmail bully""".split()
+    meddle subjugate coerce blackmail bully disrupt""".split()
 )
 # Hostile acts whose "of X" names the doer ("the aggression of X"); for the others it names the victim ("the
 # invasion of Ukraine", "the violation of the Charter") and only "by X" names the doer.
@@ -258,7 +258,7 @@ AGENT_OF_ACTS = frozenset(
 # intimidation and aggression", "resorting to force" -- the subject is the doer of the hostile act.
 PERPETRATION_VERBS = frozenset(
     """use employ wage apply commit conduct carry continue pursue resort engage launch unleash perpetrate
-    spread intensify""".split()
+    spread intensify send dispatch deploy""".split()
 )
 # Participles that make an actor the one behind a group: "armed groups headed by agents from X", "militias
 # backed by X" -- what the group does is laid at X's door.
@@ -289,6 +289,11 @@ NO_ROOM_NOUNS: dict[str, Stance] = {
 # Verbs by which a thing of an actor brings something about: "the language proposed by the United States would
 # allow arbitrary decisions" lays the arbitrary decisions at the United States' door.
 CAUSE_VERBS = frozenset("allow enable cause create produce generate fuel entail permit".split())
+# Nouns of time: a phrase headed by one says when, never what ("On the eve of the holiday, ... seized").
+TIME_NOUNS = frozenset(
+    """eve day days week weeks month months year years morning evening night afternoon hour hours time moment
+    period decade century anniversary monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 # Verbs that say what their subject amounts to: "the decision of X constitutes a violation of international law".
 AMOUNTING_VERBS = frozenset("be constitute represent amount".split())
 # Nouns for what an actor does or holds, so that "of X" names its doer: "the dangerous stance of the Russian

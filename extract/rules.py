@@ -160,6 +160,9 @@ class SentenceRules:
             if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
+            if verb.dep_ == "acl" and verb.head.lower_ == "order" and verb.head.head.lower_ == "in":
+                verb = verb.head.head.head  # "sending groups in order to destabilize": who sends
+                continue
             break
         return [], None
 
@@ -260,6 +263,8 @@ class SentenceRules:
         """The actors behind a group the text names: "groups headed by agents from X", "militias backed by X"."""
         out: list[ActorRef] = []
         participles = [c for c in group.children if c.dep_ == "acl"]
+        if group.tag_ == "VBN":
+            participles.append(group)  # "terrorists coordinated by agents of X seized ...", parsed as a clause
         if group.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and group.head.tag_ == "VBN":
             participles.append(group.head)  # a reduced relative parsed as the main verb: "groups, headed by X, seize"
         for verb in participles:
@@ -393,15 +398,20 @@ class SentenceRules:
         doers, subject = self.subject_actors(verb)
         if verb.dep_ == "acl" and not doers:
             doers, subject = self._doers_of_clause_on_noun(verb)
+        if not doers and subject is not None and antecedent(subject).i != subject.i:
+            doers = self.actors_of(antecedent(subject), via_report=False)  # "the unit of X that infiltrated ..."
         if not doers and subject is not None:
             doers = self._controllers(subject)  # "armed groups headed by agents from X seize buildings"
         if not doers or subject is None or subject.lower_ in FIRST_PERSON or is_negated(verb):
             return
-        if is_hedged(verb) or verb.dep_ in ("relcl", "amod", "pcomp"):
+        if is_hedged(verb) or verb.dep_ in ("amod", "pcomp"):
             return
+        if verb.dep_ == "relcl" and subject.lower_ not in ("that", "which", "who"):
+            return  # "the group of the Russian forces that infiltrated ...": only the antecedent's own act
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
             return  # "if Russia invades ...": a condition, not an accusation
-        if verb.dep_ == "acl" and agent_object(verb) is None and subject.i != verb.head.i and subject.dep_ != "poss":
+        purpose = verb.head.lower_ == "order"  # "in order to destabilize the situation"
+        if verb.dep_ == "acl" and agent_object(verb) is None and subject.i != verb.head.i and subject.dep_ != "poss" and not purpose:
             return  # "plans to annex": only "Crimea, annexed by Russia", "Russia's efforts to annex" assert it
         speaker = self._reporter_or_utterer(verb)
         if speaker is None or speaker.id in {d.id for d in doers}:

@@ -234,6 +234,16 @@ def topic_tokens(head: Token) -> list[Token]:
     return _trim(sorted(keep, key=lambda t: t.i))
 
 
+def _is_time(tok: Token) -> bool:
+    """A prepositional phrase or noun that says when: "on Thursday", "on the eve of the holiday", "last year"."""
+    head = tok
+    if tok.dep_ == "prep":
+        head = next((c for c in tok.children if c.dep_ == "pobj"), tok)
+    if head is tok and tok.dep_ != "npadvmod":
+        return False
+    return head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in lexicon.TIME_NOUNS
+
+
 def _without_side_clauses(tok: Token) -> list[Token]:
     """A phrase's words without its relative clauses, appositions and punctuation."""
     out = [tok]
@@ -255,8 +265,10 @@ def clause_tokens(verb: Token, *, keep_subject: bool = False) -> list[Token]:
                 continue
             if top and (child.dep_ == "mark" or child.dep_ in ("aux", "neg") and not content):
                 continue  # "to deploy" -> "deploy"; a that-clause keeps "may", "will not"
-            if top and child.dep_ == "nsubj" and (not content or child.pos_ == "PRON"):
+            if top and child.dep_ in ("nsubj", "csubj") and (not content or child.pos_ == "PRON"):
                 continue  # a that-clause keeps a subject that says what is asked: "that the members refrain"
+            if top and _is_time(child):
+                continue  # "on Thursday", "on the eve of the holiday": when, not what
             if is_evaluation_phrase(child):
                 continue
             walk(child, False)

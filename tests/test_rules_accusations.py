@@ -404,3 +404,40 @@ def test_what_an_actors_text_would_allow_is_laid_at_its_door():
         ("decisions", 7, "dobj", "NOUN", "decision"),
     ])
     assert ("UKR", Stance.OPPOSE, -1, "arbitrary decisions", ["USA"]) in stances(doc, UKR)
+
+
+def test_sending_groups_in_order_to_destabilize_is_the_senders_act():
+    # "Russia sends subversive groups in order to destabilize the region"
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("sends", 1, "ROOT", "VERB", "send"),
+        ("subversive", 3, "amod", "ADJ", "subversive", "JJ"),
+        ("groups", 1, "dobj", "NOUN", "group"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("order", 4, "pobj", "NOUN", "order"),
+        ("to", 7, "aux", "PART", "to"),
+        ("destabilize", 5, "acl", "VERB", "destabilize", "VB"),
+        ("the", 9, "det", "DET", "the"),
+        ("region", 7, "dobj", "NOUN", "region"),
+    ])
+    found = stances(doc, UKR)
+    assert ("UKR", Stance.OPPOSE, -1, "destabilize the region", ["RUS"]) in found
+    assert ("UKR", Stance.OPPOSE, -1, "subversive groups", ["RUS"]) in found
+
+
+def test_a_relative_clause_accuses_its_antecedent_and_a_time_phrase_is_no_topic():
+    # "On Monday, the unit of Russia that infiltrated the territory was detained"
+    doc = parse([
+        ("On", 8, "prep", "ADP", "on"),
+        ("Monday", 0, "pobj", "PROPN", "Monday"),
+        ("the", 3, "det", "DET", "the"),
+        ("unit", 8, "nsubjpass", "NOUN", "unit"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("Russia", 4, "pobj", "PROPN", "Russia"),
+        ("that", 7, "nsubj", "PRON", "that"),
+        ("infiltrated", 3, "relcl", "VERB", "infiltrate", "VBD"),
+        ("detained", 8, "ROOT", "VERB", "detain", "VBN"),
+        ("on", 7, "prep", "ADP", "on"),
+        ("Monday", 9, "pobj", "PROPN", "Monday"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "infiltrated", ["RUS"])]
