@@ -197,7 +197,9 @@ END_NOUNS = frozenset(
 LIGHT_END_VERBS = frozenset("put bring".split())
 LIGHT_END_NOUNS = frozenset("end halt stop".split())
 # Phrasal verbs that end something: "pull back its forces", "call off the strike".
-END_PHRASES = frozenset({("pull", "back"), ("pull", "out"), ("call", "off"), ("roll", "back"), ("wind", "down")})
+END_PHRASES = frozenset(
+    {("pull", "back"), ("pull", "out"), ("call", "off"), ("call", "back"), ("roll", "back"), ("wind", "down")}
+)
 
 # Evaluative words: "X is unacceptable", "called X unjustified", "described X as illegal".
 EVALUATIONS: dict[str, Stance] = {
@@ -207,7 +209,8 @@ EVALUATIONS: dict[str, Stance] = {
         outrageous deplorable regrettable reprehensible unwarranted unjust unfair invalid inhumane inhuman
         barbaric criminal intolerable indefensible untenable unconstitutional troubling disturbing alarming
         disappointing worrying worrisome unsettling shocking appalling lamentable contrary inconsistent arbitrary
-        incompatible aggressive subversive
+        incompatible aggressive subversive self-proclaimed so-called draconian draconic chauvinistic chauvinist
+        xenophobic racist
         belligerent reckless destabilizing destabilising expansionist""".split(),
         Stance.OPPOSE,
     ),
@@ -241,12 +244,13 @@ HOSTILE_ACTS = frozenset(
     provocation provocations propaganda disinformation misinformation violation violations incursion incursions
     blockade militarization militarisation expansionism expansion encroachment atrocities atrocity massacre
     crackdown repression annexations attack attacks bombing bombings bombardment shelling incitement
-    intimidation subversion infiltration escalation adventurism meddling""".split()
+    intimidation subversion infiltration escalation adventurism meddling coup putsch lie lies falsehood falsehoods fabrication
+    fabrications massing build-up buildup""".split()
 )
 HOSTILE_VERBS = frozenset(
     """annex invade occupy destabilize destabilise violate breach provoke intimidate seize bomb shell attack
     aggress flout undermine obstruct sabotage massacre persecute repress bombard infiltrate incite escalate interfere
-    meddle subjugate coerce blackmail bully disrupt""".split()
+    meddle subjugate coerce blackmail bully disrupt mass amass""".split()
 )
 # Hostile acts whose "of X" names the doer ("the aggression of X"); for the others it names the victim ("the
 # invasion of Ukraine", "the violation of the Charter") and only "by X" names the doer.

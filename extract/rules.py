@@ -726,7 +726,8 @@ class SentenceRules:
             return  # "defend itself", "support that": what the pronoun means is not in the parse
         if len(tokens) == 1 and self.entity_actor(tokens[0]) is not None:
             targets = [*targets, *self.actors_of(tokens[0], via_report=False)]
-        targets = [*targets, *[a for a in self.targets_in([predicate, *tokens]) if a not in targets]]
+        if not implicit:  # an accusation aims at the doer, never at the place or victim ("mass on the border of X")
+            targets = [*targets, *[a for a in self.targets_in([predicate, *tokens]) if a not in targets]]
         polarity = stance.polarity
         if negated:
             turned = lexicon.NEGATED[stance]

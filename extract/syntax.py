@@ -110,9 +110,18 @@ def condemning_adjective(noun: Token) -> Token | None:
         if child.dep_ != "amod" or child.i > noun.i:
             continue
         for adjective in (child, *child.conjuncts):  # "the unilateral and illegal withdrawal"
-            if lexicon.EVALUATIONS.get(adjective.lower_) is Stance.OPPOSE:
+            if lexicon.EVALUATIONS.get(hyphenated(adjective)) is Stance.OPPOSE:
                 return adjective
     return None
+
+
+def hyphenated(tok: Token) -> str:
+    """The whole hyphenated word a token ends, in lower case: "proclaimed" in "self-proclaimed" -> "self-proclaimed"."""
+    start = tok.i
+    doc = tok.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    return doc[start : tok.i + 1].text.lower()
 
 
 def is_question(sent: Span) -> bool:

@@ -441,3 +441,35 @@ def test_a_relative_clause_accuses_its_antecedent_and_a_time_phrase_is_no_topic(
         ("Monday", 9, "pobj", "PROPN", "Monday"),
     ])
     assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "infiltrated", ["RUS"])]
+
+
+def test_a_hyphenated_condemning_adjective_aims_at_the_actor_it_names():
+    # "the self-proclaimed Kyiv authorities"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("met", 1, "ROOT", "VERB", "meet", "VBD"),
+        ("the", 7, "det", "DET", "the"),
+        ("self", 5, "npadvmod", "NOUN", "self"),
+        ("-", 5, "punct", "PUNCT", "-"),
+        ("proclaimed", 7, "amod", "VERB", "proclaim", "VBN"),
+        ("Kyiv", 7, "compound", "PROPN", "Kyiv"),
+        ("authorities", 1, "dobj", "NOUN", "authority"),
+    ])
+    with more_actors(Kyiv="UKR"):
+        assert stances(doc, ActorRef("RUS", "Russia")) == [
+            ("RUS", Stance.OPPOSE, -1, "self - proclaimed Kyiv authorities", ["UKR"])
+        ]
+
+
+def test_spreading_lies_on_a_border_aims_at_the_liar_not_the_place():
+    # "Russian media spread lies on the border of Ukraine"
+    doc = parse([
+        ("Russian", 1, "amod", "ADJ", "russian", "JJ"),
+        ("media", 2, "nsubj", "NOUN", "media"),
+        ("spread", 2, "ROOT", "VERB", "spread", "VBD"),
+        ("lies", 2, "dobj", "NOUN", "lie"),
+        ("on", 3, "prep", "ADP", "on"),
+        ("Ukraine", 4, "pobj", "PROPN", "Ukraine"),
+    ])
+    with more_actors(Russian="RUS", Ukraine="UKR"):
+        assert stances(doc, GBR) == [("GBR", Stance.OPPOSE, -1, "lies on Ukraine", ["RUS"])]
