@@ -210,7 +210,7 @@ EVALUATIONS: dict[str, Stance] = {
         barbaric criminal intolerable indefensible untenable unconstitutional troubling disturbing alarming
         disappointing worrying worrisome unsettling shocking appalling lamentable contrary inconsistent arbitrary
         incompatible aggressive subversive self-proclaimed so-called draconian draconic chauvinistic chauvinist
-        xenophobic racist
+        xenophobic racist terrorist
         belligerent reckless destabilizing destabilising expansionist""".split(),
         Stance.OPPOSE,
     ),
@@ -245,7 +245,7 @@ HOSTILE_ACTS = frozenset(
     blockade militarization militarisation expansionism expansion encroachment atrocities atrocity massacre
     crackdown repression annexations attack attacks bombing bombings bombardment shelling incitement
     intimidation subversion infiltration escalation adventurism meddling coup putsch lie lies falsehood falsehoods fabrication
-    fabrications massing build-up buildup""".split()
+    fabrications massing build-up buildup pretext pretexts""".split()
 )
 HOSTILE_VERBS = frozenset(
     """annex invade occupy destabilize destabilise violate breach provoke intimidate seize bomb shell attack
@@ -262,7 +262,7 @@ AGENT_OF_ACTS = frozenset(
 # intimidation and aggression", "resorting to force" -- the subject is the doer of the hostile act.
 PERPETRATION_VERBS = frozenset(
     """use employ wage apply commit conduct carry continue pursue resort engage launch unleash perpetrate
-    spread intensify send dispatch deploy""".split()
+    spread intensify send dispatch deploy invoke fabricate manufacture""".split()
 )
 # Participles that make an actor the one behind a group: "armed groups headed by agents from X", "militias
 # backed by X" -- what the group does is laid at X's door.

@@ -246,14 +246,16 @@ class SentenceRules:
                 doers.extend(self._possessor(c, noun))  # "its military adventurism": the clause's subject
             elif c.dep_ in ("amod", "compound", "nmod") and self.entity_actor(c) is not None:
                 doers.append(self.entity_actor(c))
-            elif c.dep_ == "prep" and c.lower_ == "by":  # "the annexation of Crimea by Russia"
+            elif c.dep_ == "prep" and (
+                c.lower_ == "by" or c.lower_ == "of" and noun.lemma_.lower() in lexicon.AGENT_OF_ACTS
+            ):  # "the annexation of Crimea by Russia", "the propaganda of the Russian Federation"
                 doers.extend(self.actors_of(next((p for p in c.children if p.dep_ == "pobj"), c), via_report=False))
             elif c.dep_ == "acl" and agent_object(c) is not None:  # "atrocities inflicted by the military"
                 doers.extend(self.actors_of(agent_object(c), via_report=False))
         if not doers:
             doers = self._perpetrators(noun)
         speaker = self._reporter_or_utterer(governing_verb(noun))
-        if not doers and self.accused is not None:
+        if not doers and self.accused is not None and speaker is not None and speaker.id != self.accused.id:
             doers = [self.accused]  # "... Russia annexed Crimea. The occupation was denied against all evidence"
         if speaker is None or not doers or speaker.id in {d.id for d in doers}:
             return
@@ -388,6 +390,8 @@ class SentenceRules:
         """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
         speaker = self._reporter_or_utterer(governing_verb(noun))
         doers = self._actors_within(noun) or self._perpetrators(noun)
+        if not doers and self.accused is not None and speaker is not None and speaker.id != self.accused.id:
+            doers = [self.accused]  # "... Those are terrorist operations", right after accusing X
         if speaker is None or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)

@@ -473,3 +473,38 @@ def test_spreading_lies_on_a_border_aims_at_the_liar_not_the_place():
     ])
     with more_actors(Russian="RUS", Ukraine="UKR"):
         assert stances(doc, GBR) == [("GBR", Stance.OPPOSE, -1, "lies on Ukraine", ["RUS"])]
+
+
+def test_a_condemned_noun_with_nobody_speaking_gives_nothing_and_after_an_accusation_aims_at_the_accused():
+    # "Those are terrorist operations"
+    from stancegraph.extract.rules import find_stances
+
+    doc = parse([
+        ("Those", 1, "nsubj", "PRON", "those"),
+        ("are", 1, "ROOT", "AUX", "be"),
+        ("terrorist", 3, "amod", "ADJ", "terrorist", "JJ"),
+        ("operations", 1, "attr", "NOUN", "operation"),
+    ])
+    assert find_stances(doc[:], lambda tok: None, None, accused=ActorRef("RUS", "Russia")) == []
+    found = find_stances(doc[:], lambda tok: None, UKR, accused=ActorRef("RUS", "Russia"))
+    assert [(f.actors[0].id, f.polarity, [t.id for t in f.targets]) for f in found] == [("UKR", -1, ["RUS"])]
+
+
+def test_the_propaganda_of_an_actor_is_its_own_and_a_pretext_it_invokes_too():
+    # "We reject the propaganda of Russia" / "Moscow invokes a pretext"
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("see", 1, "ROOT", "VERB", "see", "VBP"),
+        ("the", 3, "det", "DET", "the"),
+        ("propaganda", 1, "dobj", "NOUN", "propaganda"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("Russia", 4, "pobj", "PROPN", "Russia"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "propaganda of Russia", ["RUS"])]
+    doc = parse([
+        ("Moscow", 1, "nsubj", "PROPN", "Moscow"),
+        ("invokes", 1, "ROOT", "VERB", "invoke"),
+        ("a", 3, "det", "DET", "a"),
+        ("pretext", 1, "dobj", "NOUN", "pretext"),
+    ])
+    assert stances(doc, UKR) == [("UKR", Stance.OPPOSE, -1, "pretext", ["RUS"])]
