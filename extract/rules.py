@@ -406,6 +406,8 @@ class SentenceRules:
             doers = self.actors_of(antecedent(subject), via_report=False)  # "the unit of X that infiltrated ..."
         if not doers and subject is not None:
             doers = self._controllers(subject)  # "armed groups headed by agents from X seize buildings"
+        if not doers and subject is not None and self.accused is not None and _anaphoric(subject):
+            doers = [self.accused]  # "Those actions violate the commitments ...", right after accusing X
         if not doers or subject is None or subject.lower_ in FIRST_PERSON or is_negated(verb):
             return
         if is_hedged(verb) or verb.dep_ in ("amod", "pcomp"):
@@ -640,6 +642,18 @@ class SentenceRules:
         if not actors or topic is None:
             return
         negated, hedged = is_negated(verb), is_hedged(verb)
+        if modal(verb) is not None and verb.dep_ != "acl":
+            speaker = self._reporter_or_utterer(verb)
+            if speaker is None and not any(c.dep_ in SUBJECT_DEPS and c.lower_ in FIRST_PERSON for c in verb.children):
+                return  # "Moscow must reject X", said by nobody named: an obligation, not Moscow's stance
+            if speaker is not None and speaker.id not in {a.id for a in actors}:
+                # "Moscow must reject these unlawful actions", "Russia should respect X": what the speaker
+                # demands of them, not their own stance
+                flip = (stance.polarity < 0) != negated
+                demanded = _Topic(topic.head, clause=topic.clause, flip=flip, with_subject=topic.with_subject)
+                for each in (demanded, *_coordinated(demanded)):
+                    yield from self._findings([speaker], Stance.DEMAND, each, verb, [*actors, *targets], False, hedged)
+                return
         if negated and lemma in lexicon.INTENTION_VERBS and stance is Stance.DEMAND:
             stance, negated = Stance.REJECT, False  # "we will never seek hegemony": a rejection of it
         yield from self._findings(actors, stance, topic, verb, targets, negated, hedged)
@@ -899,6 +913,12 @@ def _coordinated(topic: _Topic) -> list[_Topic]:
         elif not topic.clause and other.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
             out.append(_Topic(other, flip=topic.flip))
     return out
+
+
+def _anaphoric(noun: Token) -> bool:
+    """A noun phrase that points back: "those actions", "such steps", "these moves"."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.lower_ in ("these", "those", "such", "this")
+                                       for c in noun.children)
 
 
 def _caused(verb: Token) -> Token | None:

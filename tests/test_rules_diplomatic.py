@@ -375,3 +375,24 @@ def test_supporting_a_call_to_do_something_is_a_stance_on_doing_it():
 
     assert ("ZAF", Stance.SUPPORT, 1, "reform the Council", []) in stances(doc_of(3, "acl"), ZAF)
     assert ("ZAF", Stance.SUPPORT, 1, "reform the Council", []) in stances(doc_of(1, "advcl"), ZAF)
+
+
+def test_x_must_reject_y_is_the_speakers_demand_not_xs_rejection():
+    # "Moscow must reject these actions" / "We must support the authorities"
+    doc = parse([
+        ("Moscow", 2, "nsubj", "PROPN", "Moscow"),
+        ("must", 2, "aux", "AUX", "must"),
+        ("reject", 2, "ROOT", "VERB", "reject", "VB"),
+        ("these", 4, "det", "DET", "these"),
+        ("actions", 2, "dobj", "NOUN", "action"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, -1, "actions", ["RUS"])]
+    assert stances(doc) == []  # nobody to demand it: not Moscow's own rejection either
+    doc = parse([
+        ("We", 2, "nsubj", "PRON", "we"),
+        ("must", 2, "aux", "AUX", "must"),
+        ("support", 2, "ROOT", "VERB", "support", "VB"),
+        ("the", 4, "det", "DET", "the"),
+        ("authorities", 2, "dobj", "NOUN", "authority"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.SUPPORT, 1, "authorities", [])]
