@@ -864,7 +864,12 @@ class SentenceRules:
             if verb.lemma_.lower() in lexicon.PROMISE_VERBS:
                 action = comp.lemma_.lower()
                 stance = Stance.THREATEN if action in lexicon.COERCIVE_ACTIONS else Stance.SUPPORT
-            return _Topic(comp, clause=True), stance, []
+            addressees: list[ActorRef] = []
+            if stance is Stance.DEMAND and comp.dep_ == "ccomp":
+                # "demanded that NATO halt the deployment": NATO is whom the demand addresses
+                subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                addressees = self.actors_of(subject, via_report=False) if subject is not None else []
+            return _Topic(comp, clause=True), stance, addressees
         return None, stance, []
 
 

@@ -396,3 +396,53 @@ def test_x_must_reject_y_is_the_speakers_demand_not_xs_rejection():
         ("authorities", 2, "dobj", "NOUN", "authority"),
     ])
     assert stances(doc, ZAF) == [("ZAF", Stance.SUPPORT, 1, "authorities", [])]
+
+
+def test_a_hedge_is_recorded():
+    # "Moscow may consider a strike"
+    from stancegraph.extract.rules import find_stances
+
+    doc = parse([
+        ("Moscow", 2, "nsubj", "PROPN", "Moscow"),
+        ("may", 2, "aux", "AUX", "may"),
+        ("consider", 2, "ROOT", "VERB", "consider", "VB"),
+        ("a", 4, "det", "DET", "a"),
+        ("strike", 2, "dobj", "NOUN", "strike"),
+    ])
+    [finding] = find_stances(doc[:], lambda tok: ActorRef("RUS", "Moscow") if tok.text == "Moscow" else None)
+    assert (finding.stance, finding.hedged, finding.negated) == (Stance.CONSIDER, True, False)
+
+
+def test_coordinated_passive_agents_are_two_actors():
+    # "The draft was jointly proposed by China and Brazil"
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("draft", 4, "nsubjpass", "NOUN", "draft"),
+        ("was", 4, "auxpass", "AUX", "be"),
+        ("jointly", 4, "advmod", "ADV", "jointly"),
+        ("proposed", 4, "ROOT", "VERB", "propose", "VBN"),
+        ("by", 4, "agent", "ADP", "by"),
+        ("China", 5, "pobj", "PROPN", "China"),
+        ("and", 6, "cc", "CCONJ", "and"),
+        ("Brazil", 6, "conj", "PROPN", "Brazil"),
+    ])
+    with more_actors(China="CHN", Brazil="BRA"):
+        assert stances(doc) == [("CHN", Stance.PROPOSE, 1, "draft", []), ("BRA", Stance.PROPOSE, 1, "draft", [])]
+
+
+def test_a_day_named_in_a_demand_is_never_its_topic():
+    # "Russia demanded on Thursday that NATO halt the deployment"
+    doc = parse([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("demanded", 1, "ROOT", "VERB", "demand", "VBD"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Thursday", 2, "pobj", "PROPN", "Thursday"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("NATO", 6, "nsubj", "PROPN", "NATO"),
+        ("halt", 1, "ccomp", "VERB", "halt", "VB"),
+        ("the", 8, "det", "DET", "the"),
+        ("deployment", 6, "dobj", "NOUN", "deployment"),
+    ])
+    found = stances(doc)
+    assert found and all("Thursday" not in topic for _, _, _, topic, _ in found)
+    assert ("RUS", Stance.DEMAND, -1, "deployment", ["NATO"]) in found  # the addressee is a target
