@@ -8,13 +8,26 @@ plain ``Finding`` objects that point at tokens; ``extractor`` turns them into ``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from stancegraph.model import Stance
 
 from . import lexicon
+from .criticism import CriticismRules
+from .findings import (
+    FIRST_PERSON,
+    SPEAKER_NOUNS,
+    THIRD_PERSON,
+    ActorRef,
+    Finding,
+    TopicRef,
+    caused_clause,
+    coordinated,
+    is_infinitive,
+    unique_actors,
+)
+from .forms import DiplomaticForms
 from .syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -28,7 +41,6 @@ from .syntax import (
     conjuncts,
     content_clause,
     ended_object,
-    governing_verb,
     intention_object,
     is_hedged,
     is_negated,
@@ -43,37 +55,7 @@ from .syntax import (
 
 __all__ = ["ActorRef", "Finding", "accused_in", "find_stances"]
 
-FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
-SPEAKER_NOUNS = {"delegation", "country", "government", "nation", "state", "people", "administration"}
-CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
-THIRD_PERSON = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    """An actor as the gazetteer knows it, with the words that named it and the person speaking for it."""
-
-    id: str
-    text: str
-    person: str | None = None
-    role: str = ""
-
-
-@dataclass
-class Finding:
-    actors: list[ActorRef]
-    stance: Stance
-    polarity: int
-    topic_tokens: list[Token]
-    predicate: Token
-    targets: list[ActorRef] = field(default_factory=list)
-    negated: bool = False
-    hedged: bool = False
-    speaker: ActorRef | None = None
-    implicit: bool = False  # read from how something is named or described, not from a stance word
-
-
-class SentenceRules:
+class SentenceRules(CriticismRules, DiplomaticForms):
     """Apply the stance rules to one sentence.
 
     ``entity_actor(token)`` returns the gazetteer actor whose mention covers the token, if any;
@@ -226,7 +208,7 @@ class SentenceRules:
                     yield from self._from_time_to(tok)
                 elif tok.lemma_ == "have" and intention_object(tok) is not None:
                     yield from self._from_intention(tok)
-                elif tok.lemma_.lower() in lexicon.CAUSATIVE_VERBS and _caused(tok) is not None:
+                elif tok.lemma_.lower() in lexicon.CAUSATIVE_VERBS and caused_clause(tok) is not None:
                     yield from self._from_causative(tok)
                 elif modal(tok) is not None and stance_of(tok)[0] is None:
                     yield from self._from_modal(tok)
@@ -234,247 +216,6 @@ class SentenceRules:
                     yield from self._from_evaluating_verb(tok)
                 else:
                     yield from self._from_predicate(tok)
-
-    def _from_hostile_act(self, noun: Token) -> Iterator[Finding]:
-        """"Russia's annexation of Crimea", "Russian aggression": the one who names it so opposes it."""
-        doers: list[ActorRef] = []
-        shared = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "conj" else []
-        for c in (*noun.children, *shared):
-            if c.dep_ != "prep" and c.head.i != noun.i:
-                continue  # of the first conjunct only a trailing "by X" is shared: "a referendum and annexation by X"
-            if c.dep_ == "poss":
-                doers.extend(self._possessor(c, noun))  # "its military adventurism": the clause's subject
-            elif c.dep_ in ("amod", "compound", "nmod") and self.entity_actor(c) is not None:
-                doers.append(self.entity_actor(c))
-            elif c.dep_ == "prep" and (
-                c.lower_ == "by" or c.lower_ == "of" and noun.lemma_.lower() in lexicon.AGENT_OF_ACTS
-            ):  # "the annexation of Crimea by Russia", "the propaganda of the Russian Federation"
-                doers.extend(self.actors_of(next((p for p in c.children if p.dep_ == "pobj"), c), via_report=False))
-            elif c.dep_ == "acl" and agent_object(c) is not None:  # "atrocities inflicted by the military"
-                doers.extend(self.actors_of(agent_object(c), via_report=False))
-        if not doers:
-            doers = self._perpetrators(noun)
-        speaker = self._reporter_or_utterer(governing_verb(noun))
-        if not doers and self.accused is not None and speaker is not None and speaker.id != self.accused.id:
-            doers = [self.accused]  # "... Russia annexed Crimea. The occupation was denied against all evidence"
-        if speaker is None or not doers or speaker.id in {d.id for d in doers}:
-            return
-        yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
-
-    def _controllers(self, group: Token) -> list[ActorRef]:
-        """The actors behind a group the text names: "groups headed by agents from X", "militias backed by X"."""
-        out: list[ActorRef] = []
-        participles = [c for c in group.children if c.dep_ == "acl"]
-        if group.tag_ == "VBN":
-            participles.append(group)  # "terrorists coordinated by agents of X seized ...", parsed as a clause
-        if group.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and group.head.tag_ == "VBN":
-            participles.append(group.head)  # a reduced relative parsed as the main verb: "groups, headed by X, seize"
-        for verb in participles:
-            if verb.lemma_.lower() in lexicon.CONTROL_VERBS and agent_object(verb) is not None:
-                out.extend(a for a in self.actors_of(agent_object(verb), via_report=False) if a not in out)
-        return out
-
-    def _doers_of_clause_on_noun(self, verb: Token) -> tuple[list[ActorRef], Token | None]:
-        """Who does what a clause on a noun says: "Russia interfering in Ukraine" (the noun itself), "its
-        efforts to undermine the process" (the noun's possessor)."""
-        noun = verb.head
-        if verb.tag_ == "VBG" and noun.i < verb.i:
-            actors = self.actors_of(noun, via_report=False)
-            if actors:
-                return actors, noun
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if poss is not None and _infinitive(verb):
-            return self._possessor(poss, noun), poss
-        return [], None
-
-    def _perpetrators(self, noun: Token) -> list[ActorRef]:
-        """Who does what a noun names when a verb says so: "Russia is waging propaganda", "by using
-        intimidation and aggression", "continues with its adventurism", "resorting to force"."""
-        first = noun
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        verb = first.head
-        if first.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        elif first.dep_ in ("attr", *OBJECT_DEPS) and verb.lemma_.lower() in lexicon.AMOUNTING_VERBS:
-            # "the decision of X constitutes a violation", "Russia's actions are aggression"
-            node, subjects = verb, []
-            while True:  # "X's decision ..., and the actions undertaken, constitute a violation": parsed as a conj
-                subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-                if subjects or node.dep_ != "conj" or node.head.i == node.i:
-                    break
-                node = node.head
-            return _unique([a for s in subjects for t in (s, *conjuncts(s)) for a in self._actors_within(t)])
-        elif first.dep_ not in OBJECT_DEPS:
-            return []
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.CAUSE_VERBS:
-            verb = verb.head  # "would allow taking arbitrary decisions"
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lexicon.CAUSE_VERBS and not is_negated(verb):
-            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is None or subject.lower_ in FIRST_PERSON:
-                return []
-            return self.actors_of(subject, via_report=False) or self._actors_within(subject)
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.PERPETRATION_VERBS:
-            return []
-        if is_negated(verb):
-            return []
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head.head  # "imposing its will by using aggression": the doer of imposing
-        actors, subject = self.subject_actors(verb)
-        return [] if subject is None or subject.lower_ in FIRST_PERSON else actors
-
-    def _from_affect(self, word: Token) -> Iterator[Finding]:
-        """"My delegation is profoundly troubled by X", "we are alarmed at X": a stance against X."""
-        if word.dep_ == "acomp":
-            holders, _ = self.subject_actors(word.head)
-        elif word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
-            subject = next((c for c in word.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-            holders = self.actors_of(subject) if subject is not None else []
-        else:
-            return
-        cause = None
-        for child in word.children:
-            if (child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in lexicon.AFFECT_PREPS)):
-                cause = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if cause is not None:
-                    break
-        if cause is None or not holders:
-            return
-        governor = word.head if word.dep_ == "acomp" else word
-        yield from self._findings(
-            holders, Stance.OPPOSE, _Topic(cause, clause=cause.dep_ == "pcomp"), word, [],
-            is_negated(governor), is_hedged(governor),
-        )
-
-    def _from_adjective(self, adj: Token) -> Iterator[Finding]:
-        """"Ethiopia is open to initiatives", "stands ready to resolve the dispute", "we are opposed to X"."""
-        if adj.dep_ not in ("acomp", "oprd", "xcomp") or adj.head.pos_ not in ("VERB", "AUX"):
-            return
-        topic = None
-        for child in adj.children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                topic = _Topic(child, clause=True)
-            elif child.dep_ == "prep" and child.lower_ in ("to", "for") and topic is None:
-                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None:
-                    topic = _Topic(pobj, clause=pobj.dep_ == "pcomp")
-        actors, _ = self.subject_actors(adj.head)
-        if topic is None or not actors:
-            return
-        stance = lexicon.ADJECTIVE_STANCES[adj.lower_]
-        yield from self._findings(actors, stance, topic, adj, [], is_negated(adj.head), is_hedged(adj.head))
-
-    def _from_compound_modifier(self, verb: Token) -> Iterator[Finding]:
-        """"a US-backed shield", "the Saudi-led coalition", "the EU-proposed plan": the actor's stance on the noun."""
-        lemma = verb.lemma_.lower()
-        stance = lexicon.COMPOUND_STANCES.get(lemma) or stance_of(verb)[0]
-        holders = [
-            a for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i
-            for a in [self.entity_actor(c)] if a is not None
-        ]
-        if stance is not None and holders:
-            yield from self._findings(holders, stance, _Topic(verb.head), verb, [], False, False)
-
-    def _from_causative(self, verb: Token) -> Iterator[Finding]:
-        """"We must make North Korea abandon its programmes": a demand made of North Korea."""
-        action = _caused(verb)
-        actors, subject = self.subject_actors(verb)
-        if action is None or not actors or is_negated(verb):
-            return
-        doer = next(c for c in action.children if c.dep_ in SUBJECT_DEPS)
-        addressees = self.actors_of(doer, via_report=False)
-        yield from self._findings(actors, Stance.DEMAND, _Topic(action, clause=True), verb, addressees, False,
-                                  is_hedged(verb))
-
-    def _from_condemned_noun(self, noun: Token) -> Iterator[Finding]:
-        """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
-        speaker = self._reporter_or_utterer(governing_verb(noun))
-        doers = self._actors_within(noun) or self._perpetrators(noun)
-        if not doers and self.accused is not None and speaker is not None and speaker.id != self.accused.id:
-            doers = [self.accused]  # "... Those are terrorist operations", right after accusing X
-        if speaker is None or speaker.id in {d.id for d in doers}:
-            return
-        yield from self._findings([speaker], Stance.OPPOSE, _Topic(noun), noun, doers, False, False, implicit=True)
-
-    def _from_hostile_verb(self, verb: Token) -> Iterator[Finding]:
-        """"Russia has annexed Crimea", "Moscow sought to destabilize the country": an accusation by the
-        one who says it, aimed at the doer."""
-        doers, subject = self.subject_actors(verb)
-        if verb.dep_ == "acl" and not doers:
-            doers, subject = self._doers_of_clause_on_noun(verb)
-        if not doers and subject is not None and antecedent(subject).i != subject.i:
-            doers = self.actors_of(antecedent(subject), via_report=False)  # "the unit of X that infiltrated ..."
-        if not doers and subject is not None:
-            doers = self._controllers(subject)  # "armed groups headed by agents from X seize buildings"
-        if not doers and subject is not None and self.accused is not None and _anaphoric(subject):
-            doers = [self.accused]  # "Those actions violate the commitments ...", right after accusing X
-        if not doers or subject is None or subject.lower_ in FIRST_PERSON or is_negated(verb):
-            return
-        if is_hedged(verb) or verb.dep_ in ("amod", "pcomp"):
-            return
-        if verb.dep_ == "relcl" and subject.lower_ not in ("that", "which", "who"):
-            return  # "the group of the Russian forces that infiltrated ...": only the antecedent's own act
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
-            return  # "if Russia invades ...": a condition, not an accusation
-        purpose = verb.head.lower_ == "order"  # "in order to destabilize the situation"
-        if verb.dep_ == "acl" and agent_object(verb) is None and subject.i != verb.head.i and subject.dep_ != "poss" and not purpose:
-            return  # "plans to annex": only "Crimea, annexed by Russia", "Russia's efforts to annex" assert it
-        speaker = self._reporter_or_utterer(verb)
-        if speaker is None or speaker.id in {d.id for d in doers}:
-            return
-        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-        topic = _Topic(verb, clause=True, with_subject=passive)  # "part of Ukraine was annexed by X"
-        yield from self._findings([speaker], Stance.OPPOSE, topic, verb, doers, False, False, implicit=True)
-
-    def _from_modal(self, verb: Token) -> Iterator[Finding]:
-        """"The war must end", "the embargo must be lifted", "X should become permanent members": a demand
-        of the one who says it."""
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-        if subject is None or subject.pos_ == "PRON":
-            return
-        if is_negated(verb):
-            # "the Nile must not be monopolized by one state": a demand against its being monopolized
-            actor = self._reporter_or_utterer(verb)
-            if actor is not None and actor.id not in {a.id for a in self.actors_of(subject, via_report=False)}:
-                topic = _Topic(verb, clause=True, with_subject=True, flip=True, bare=True)
-                yield from self._findings([actor], Stance.DEMAND, topic, verb, [], False, False)
-            return
-        actor = self._reporter_or_utterer(verb)
-        if actor is None or actor.id in {a.id for a in self.actors_of(subject, via_report=False)}:
-            return  # "Russia must ..." said by Russia: a commitment, not a demand
-        lemma = verb.lemma_.lower()
-        has_object = any(c.dep_ in OBJECT_DEPS for c in verb.children)
-        if lemma in lexicon.END_VERBS and not has_object:
-            # "the war must end", "the embargo must be lifted": against the war, the embargo
-            yield from self._findings([actor], Stance.DEMAND, _Topic(subject, flip=True), verb, [], False, False)
-        else:
-            addressees = self.actors_of(subject, via_report=False)
-            yield from self._findings(
-                [actor], Stance.DEMAND, _Topic(verb, clause=True, with_subject=True), verb, addressees, False, False
-            )
-
-    def _from_time_to(self, be: Token) -> Iterator[Finding]:
-        """"It is time to lift the embargo": a demand of the one who says it."""
-        time = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() == "time"), None)
-        if time is None or is_negated(be):
-            return
-        action = next((c for c in time.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
-        actor = self._reporter_or_utterer(be) if action is not None else None
-        if actor is not None:
-            yield from self._findings([actor], Stance.DEMAND, _Topic(action, clause=True), be, [], False, False)
-
-    def _from_intention(self, have: Token) -> Iterator[Finding]:
-        """"We have no intention to attack Russia": a rejection of attacking it; "we intend to" is support."""
-        intention = intention_object(have)
-        action = next((c for c in intention.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-        actors, _ = self.subject_actors(have)
-        if action is None or not actors:
-            return
-        denied = is_negated(have) or any(c.dep_ == "det" and c.lower_ == "no" for c in intention.children)
-        stance = Stance.REJECT if denied else Stance.SUPPORT
-        for each in (action, *conjuncts(action)):  # "no intention to use or threaten to use nuclear weapons"
-            if each.pos_ == "VERB":
-                yield from self._findings(actors, stance, _Topic(each, clause=True), have, [], False, is_hedged(have))
 
     def _reporter_or_utterer(self, verb: Token) -> ActorRef | None:
         """Who makes a statement: the subject of the reporting verb it depends on, else who utters it."""
@@ -502,47 +243,17 @@ class SentenceRules:
             clause = next((c for c in (*adjective.children, *be.children) if c.dep_ in ("ccomp", "xcomp")), None)
             if clause is None:
                 return
-            topic = _Topic(clause, clause=True)
+            topic = TopicRef(clause, clause=True)
         elif subject.pos_ == "PRON":
             return
         else:
-            topic = _Topic(subject)
+            topic = TopicRef(subject)
         actor = self._reporter_or_utterer(be)
         if actor is not None:
             stance = lexicon.EVALUATIONS[adjective.lower_]
             judged = self.actors_of(subject, via_report=False)  # "Russia was wrong": the actor is the target
             if actor.id not in {j.id for j in judged}:
                 yield from self._findings([actor], stance, topic, be, judged, is_negated(be), is_hedged(be))
-
-    def _from_evaluation_noun(self, be: Token, subject: Token) -> Iterator[Finding]:
-        """"Russia's aggressive stance is a clear threat to Ukraine", "the referendum is a farce": the one who
-        says it opposes the subject, aimed at the actor it names."""
-        attr = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.EVALUATION_NOUNS), None)
-        actor = self._reporter_or_utterer(be) if attr is not None else None
-        if actor is None or is_negated(be):
-            return
-        judged = self.actors_of(subject, via_report=False)
-        if actor.id not in {j.id for j in judged}:
-            yield from self._findings([actor], Stance.OPPOSE, _Topic(subject), be, judged, False, is_hedged(be),
-                                      implicit=True)
-
-    def _from_condemned_act(self, verb: Token) -> Iterator[Finding]:
-        """"Russian troops illegally deployed to Crimea", "troops based illegally in Crimea": the one who says
-        so opposes the act, aimed at its doer."""
-        if is_negated(verb) or is_hedged(verb):
-            return
-        if verb.dep_ == "acl":  # "the troops based illegally in Crimea"
-            doers = self.actors_of(verb.head, via_report=False)
-        else:
-            doers, subject = self.subject_actors(verb)
-            if subject is not None and subject.lower_ in FIRST_PERSON:
-                return
-        speaker = self._reporter_or_utterer(verb)
-        if speaker is None or not doers or speaker.id in {d.id for d in doers}:
-            return
-        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-        yield from self._findings([speaker], Stance.OPPOSE, _Topic(verb, clause=True, with_subject=passive), verb,
-                                  doers, False, False, implicit=True)
 
     def _evaluated(self, verb: Token) -> Token | None:
         """The evaluative word of "call X unjustified", "describe X as unacceptable", if any."""
@@ -572,47 +283,7 @@ class SentenceRules:
         if word is None or obj is None or not actors:
             return
         stance = lexicon.EVALUATIONS[word.lower_]
-        yield from self._findings(actors, stance, _Topic(obj), verb, [], is_negated(verb), is_hedged(verb))
-
-    def _from_existential(self, be: Token) -> Iterator[Finding]:
-        """"There is no justification for the blockade", "there is no longer room for business as usual":
-        the one who says it opposes it; "there is no alternative to dialogue": supports it."""
-        if not any(c.dep_ == "expl" for c in be.children):
-            return
-        noun = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.NO_ROOM_NOUNS), None)
-        if noun is None or not (is_negated(be) or any(t.lower_ == "no" for t in be.doc[be.i : noun.i + 1])):
-            return  # "there is no (longer) room for ..."
-        stance = lexicon.NO_ROOM_NOUNS[noun.lemma_.lower()]
-        prep = "to" if stance is Stance.SUPPORT else "for"
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
-                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                actor = self._reporter_or_utterer(be)
-                if pobj is not None and actor is not None:
-                    yield from self._findings([actor], stance, _Topic(pobj, clause=pobj.dep_ == "pcomp"), be, [],
-                                              False, is_hedged(be))
-                return
-
-    def _from_best_way(self, be: Token) -> Iterator[Finding]:
-        """"The best way ... would be to cooperate": the one who says it supports cooperating; "dialogue is
-        the only option for solving the crisis": it supports dialogue."""
-        subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS), None)
-        way = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.WAY_NOUNS), None)
-        if subject is not None and way is not None and subject.pos_ in ("NOUN", "PROPN"):
-            if any(c.dep_ == "amod" and c.lower_ in lexicon.BEST_ADJECTIVES for c in way.children):
-                actor = self._first_person(be)
-                if actor is not None:
-                    yield from self._findings([actor], Stance.SUPPORT, _Topic(subject), be, [], is_negated(be),
-                                              is_hedged(be))
-                return
-        action = next((c for c in be.children if c.dep_ in ("xcomp", "attr") and c.pos_ == "VERB"), None)
-        if subject is None or action is None or subject.lemma_.lower() not in lexicon.WAY_NOUNS:
-            return
-        if not any(c.dep_ == "amod" and c.lower_ in lexicon.BEST_ADJECTIVES for c in subject.children):
-            return
-        actor = self._first_person(be)
-        if actor is not None:
-            yield from self._findings([actor], Stance.SUPPORT, _Topic(action, clause=True), be, [], is_negated(be), is_hedged(be))
+        yield from self._findings(actors, stance, TopicRef(obj), verb, [], is_negated(verb), is_hedged(verb))
 
     def _from_predicate(self, verb: Token) -> Iterator[Finding]:
         stance, prep = stance_of(verb)
@@ -635,7 +306,7 @@ class SentenceRules:
             if agent is None:
                 return
             actors = self.actors_of(agent)
-            topic = _Topic(verb.head)
+            topic = TopicRef(verb.head)
         else:
             actors, _ = self.subject_actors(verb)
             topic, stance, targets = self._topic_of(verb, stance, prep)
@@ -650,34 +321,23 @@ class SentenceRules:
                 # "Moscow must reject these unlawful actions", "Russia should respect X": what the speaker
                 # demands of them, not their own stance
                 flip = (stance.polarity < 0) != negated
-                demanded = _Topic(topic.head, clause=topic.clause, flip=flip, with_subject=topic.with_subject)
-                for each in (demanded, *_coordinated(demanded)):
+                demanded = TopicRef(topic.head, clause=topic.clause, flip=flip, with_subject=topic.with_subject)
+                for each in (demanded, *coordinated(demanded)):
                     yield from self._findings([speaker], Stance.DEMAND, each, verb, [*actors, *targets], False, hedged)
                 return
         if negated and lemma in lexicon.INTENTION_VERBS and stance is Stance.DEMAND:
             stance, negated = Stance.REJECT, False  # "we will never seek hegemony": a rejection of it
         yield from self._findings(actors, stance, topic, verb, targets, negated, hedged)
-        for other in _coordinated(topic):
+        for other in coordinated(topic):
             # "reject unilateralism and protectionism", "call on Russia to reduce tensions and withdraw its forces"
             yield from self._findings(actors, stance, other, verb, targets, negated, hedged)
-
-    def _from_modal_passive(self, verb: Token, stance: Stance, subject: Token) -> Iterator[Finding]:
-        """"Any attempt to politicize the issue must be rejected": a demand of the one who says it, against
-        the attempt."""
-        actor = self._reporter_or_utterer(verb)
-        if actor is None or is_negated(verb):
-            return
-        topic = _Topic(subject, flip=stance.polarity < 0)
-        yield from self._findings([actor], Stance.DEMAND, topic, verb, [], False, False)
-        for other in _coordinated(topic):
-            yield from self._findings([actor], Stance.DEMAND, other, verb, [], False, False)
 
     def _from_noun(self, noun: Token) -> Iterator[Finding]:
         """Nominal stances: "our call for dialogue", "its rejection of all actions", "Russia's threat of a strike"."""
         stance = lexicon.NOUNS[noun.lemma_.lower()]
         holder: list[ActorRef] = []
         addressees: list[ActorRef] = []
-        topic: _Topic | None = None
+        topic: TopicRef | None = None
         children = list(noun.children)
         if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.LIGHT_STANCE_VERBS:
             # "we reiterate our solidarity with Cuba": the parser hangs "with Cuba" on the verb
@@ -693,19 +353,19 @@ class SentenceRules:
                     addressees.extend(self.actors_of(pobj, via_report=False))  # "our call to all parties to ..."
                     clause = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"), None)
                     if clause is not None and topic is None:
-                        topic = _Topic(clause, clause=True)
+                        topic = TopicRef(clause, clause=True)
                 elif child.lower_ in ("of", "by") and self.entity_actor(pobj) is not None and not holder:
                     holder = self.actors_of(pobj, via_report=False)  # "the proposal of France"
                 elif topic is None:
-                    topic = _Topic(pobj, clause=pobj.dep_ == "pcomp")
+                    topic = TopicRef(pobj, clause=pobj.dep_ == "pcomp")
             elif child.dep_ in ("acl", "relcl") and child.tag_ == "VB" and topic is None:
-                topic = _Topic(child, clause=True)  # "a call to end the blockade"
+                topic = TopicRef(child, clause=True)  # "a call to end the blockade"
         if not holder or topic is None:
             return
         governor = noun.head if noun.dep_ != "ROOT" else noun
         negated = governor.pos_ in ("VERB", "AUX") and is_negated(governor)
         hedged = governor.pos_ in ("VERB", "AUX") and is_hedged(governor)
-        for each in (topic, *_coordinated(topic)):  # "solidarity with the Government and people of Cuba"
+        for each in (topic, *coordinated(topic)):  # "solidarity with the Government and people of Cuba"
             yield from self._findings(holder, stance, each, noun, addressees, negated, hedged)
 
     def _possessor(self, poss: Token, noun: Token) -> list[ActorRef]:
@@ -731,7 +391,7 @@ class SentenceRules:
         self,
         actors: list[ActorRef],
         stance: Stance,
-        topic: _Topic,
+        topic: TopicRef,
         predicate: Token,
         targets: list[ActorRef],
         negated: bool,
@@ -766,14 +426,14 @@ class SentenceRules:
                 polarity=polarity,
                 topic_tokens=tokens,
                 predicate=predicate,
-                targets=_unique([t for t in targets if t.id != actor.id]),
+                targets=unique_actors([t for t in targets if t.id != actor.id]),
                 negated=negated,
                 hedged=hedged,
                 speaker=actor if actor.person or actor is self.speaker else None,
                 implicit=implicit,
             )
 
-    def _resolve_topic(self, topic: _Topic) -> tuple[Token, list[Token], bool]:
+    def _resolve_topic(self, topic: TopicRef) -> tuple[Token, list[Token], bool]:
         """The topic's head and words, seeing through relative pronouns and calls to end something.
 
         "lift the embargo", "the lifting of the embargo": the topic is the embargo, with the polarity flipped.
@@ -782,9 +442,9 @@ class SentenceRules:
         clause = topic.clause and head.i == topic.head.i
         if not clause and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.SEE_THROUGH_NOUNS:
             # "support the Secretary-General's call to make the Council more equitable": a stance on that
-            action = next((c for c in head.children if c.dep_ == "acl" and _infinitive(c)), None)
+            action = next((c for c in head.children if c.dep_ == "acl" and is_infinitive(c)), None)
             if action is None and head.dep_ in OBJECT_DEPS:  # the parser hung "to make ..." on the verb
-                action = next((c for c in head.head.children if c.dep_ == "advcl" and _infinitive(c)
+                action = next((c for c in head.head.children if c.dep_ == "advcl" and is_infinitive(c)
                                and c.left_edge.i == head.right_edge.i + 1), None)
             if action is not None:
                 head, clause = action, True
@@ -827,35 +487,35 @@ class SentenceRules:
                 add(next((c for c in child.children if c.dep_ == "pobj"), None))
         return out
 
-    def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[_Topic | None, Stance, list[ActorRef]]:
+    def _topic_of(self, verb: Token, stance: Stance, prep: Token | None) -> tuple[TopicRef | None, Stance, list[ActorRef]]:
         """The topic of an active clause, the stance as refined by its complement, and addressees."""
         comp = complement(verb)
         if prep is not None and comp is None and prep.lower_ in ("on", "upon"):
             # "calls on Russia immediately to redeploy ...": the infinitive may hang off the verb as an advcl
-            comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > prep.i and _infinitive(c)), None)
+            comp = next((c for c in verb.children if c.dep_ == "advcl" and c.i > prep.i and is_infinitive(c)), None)
             if comp is not None:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _Topic(comp, clause=True), stance, self.actors_of(pobj, via_report=False)
+                    return TopicRef(comp, clause=True), stance, self.actors_of(pobj, via_report=False)
         if prep is not None:
             for child in prep.children:
                 if child.dep_ == "pobj":
                     if comp is not None and comp.dep_ == "xcomp":
                         # "call on X to do Y": X is the addressee, Y the topic
-                        return _Topic(comp, clause=True), stance, self.actors_of(child, via_report=False)
-                    return _Topic(child), stance, []
+                        return TopicRef(comp, clause=True), stance, self.actors_of(child, via_report=False)
+                    return TopicRef(child), stance, []
                 if child.dep_ == "pcomp":
-                    return _Topic(child, clause=True), stance, []
+                    return TopicRef(child, clause=True), stance, []
             return None, stance, []
         obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
         passive_subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if passive_subject is not None and agent_object(verb) is not None:
-            return _Topic(passive_subject), stance, []
+            return TopicRef(passive_subject), stance, []
         if obj is not None and comp is not None and comp.dep_ == "xcomp":
             # "urge Iran to stop enrichment": the object is the addressee
-            return _Topic(comp, clause=True), stance, self.actors_of(obj, via_report=False)
+            return TopicRef(comp, clause=True), stance, self.actors_of(obj, via_report=False)
         if obj is not None:
-            return _Topic(obj), stance, []
+            return TopicRef(obj), stance, []
         if comp is not None and comp.lemma_ == "be":
             return None, stance, []  # "which we consider to be a milestone": an evaluation, not a topic
         if comp is not None:
@@ -869,17 +529,8 @@ class SentenceRules:
                 # "demanded that NATO halt the deployment": NATO is whom the demand addresses
                 subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
                 addressees = self.actors_of(subject, via_report=False) if subject is not None else []
-            return _Topic(comp, clause=True), stance, addressees
+            return TopicRef(comp, clause=True), stance, addressees
         return None, stance, []
-
-
-@dataclass(frozen=True)
-class _Topic:
-    head: Token
-    clause: bool = False
-    flip: bool = False  # the topic is something to end: the polarity turns
-    with_subject: bool = False  # a clause topic that keeps its subject: "Brazil should become a member"
-    bare: bool = False  # without its modal and negation: "the Nile must not be monopolized" -> "the Nile ... monopolized"
 
 
 def find_stances(
@@ -898,50 +549,5 @@ def find_stances(
 
 def accused_in(findings: list[Finding]) -> ActorRef | None:
     """The one actor a sentence's criticism aims at, if exactly one."""
-    aimed = _unique([t for f in findings if f.polarity < 0 for t in f.targets])
+    aimed = unique_actors([t for f in findings if f.polarity < 0 for t in f.targets])
     return aimed[0] if len(aimed) == 1 else None
-
-
-# --- parse helpers ------------------------------------------------------------------------------------
-
-
-def _coordinated(topic: _Topic) -> list[_Topic]:
-    """The other conjuncts of a topic, each a topic of its own; a conjoined verb with a stance of its own is
-    read by itself."""
-    head = topic.head
-    out = []
-    for other in head.conjuncts:
-        if other.i <= head.i:
-            continue
-        if topic.clause and other.pos_ == "VERB" and stance_of(other)[0] is None:
-            out.append(_Topic(other, clause=True, flip=topic.flip))
-        elif not topic.clause and other.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
-            out.append(_Topic(other, flip=topic.flip))
-    return out
-
-
-def _anaphoric(noun: Token) -> bool:
-    """A noun phrase that points back: "those actions", "such steps", "these moves"."""
-    return noun.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.lower_ in ("these", "those", "such", "this")
-                                       for c in noun.children)
-
-
-def _caused(verb: Token) -> Token | None:
-    """The clause a causative verb makes happen, with its own subject: "make [North Korea abandon ...]"."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
-            return child
-    return None
-
-
-def _infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _unique(actors: list[ActorRef]) -> list[ActorRef]:
-    """One entry per actor id, in order of appearance."""
-    out: list[ActorRef] = []
-    for actor in actors:
-        if actor.id not in {a.id for a in out}:
-            out.append(actor)
-    return out
