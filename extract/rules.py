@@ -243,7 +243,8 @@ class SentenceRules(CriticismRules, DiplomaticForms):
             clause = next((c for c in (*adjective.children, *be.children) if c.dep_ in ("ccomp", "xcomp")), None)
             if clause is None:
                 return
-            topic = TopicRef(clause, clause=True)
+            # "it is essential that we do not overlook people": a stance against overlooking them
+            topic = TopicRef(clause, clause=True, flip=is_negated(clause), bare=is_negated(clause))
         elif subject.pos_ == "PRON":
             return
         else:
@@ -475,8 +476,8 @@ class SentenceRules(CriticismRules, DiplomaticForms):
                     out.append(actor)
 
         for child in head.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod", "nsubj"):
-                add(child)
+            if child.dep_ in ("poss", "amod", "compound", "nmod", "nsubj") and child.lower_ not in FIRST_PERSON:
+                add(child)  # not "we" in "that we do not overlook people": the speaker is no target of its own
             elif child.dep_ == "acl":
                 add(agent_object(child))
             elif child.dep_ == "prep" and (

@@ -30,7 +30,7 @@ def stance_of(verb: Token) -> tuple[Stance | None, Token | None]:
             if stance is not None:
                 return stance, None
     for child in verb.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and not _is_time(child):  # "calling for several years for X": the second "for"
             stance = lexicon.lookup(lemma, child.lower_)
             if stance is not None:
                 return stance, child

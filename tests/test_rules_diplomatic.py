@@ -446,3 +446,29 @@ def test_a_day_named_in_a_demand_is_never_its_topic():
     found = stances(doc)
     assert found and all("Thursday" not in topic for _, _, _, topic, _ in found)
     assert ("RUS", Stance.DEMAND, -1, "deployment", ["NATO"]) in found  # the addressee is a target
+
+
+def test_a_negated_clause_under_an_evaluation_turns_the_polarity_and_a_time_phrase_is_skipped():
+    # "It is essential that we do not overlook people"
+    doc = parse([
+        ("It", 1, "nsubj", "PRON", "it"),
+        ("is", 1, "ROOT", "AUX", "be"),
+        ("essential", 1, "acomp", "ADJ", "essential", "JJ"),
+        ("that", 7, "mark", "SCONJ", "that"),
+        ("we", 7, "nsubj", "PRON", "we"),
+        ("do", 7, "aux", "AUX", "do"),
+        ("not", 7, "neg", "PART", "not"),
+        ("overlook", 1, "ccomp", "VERB", "overlook", "VB"),
+        ("people", 7, "dobj", "NOUN", "people"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.SUPPORT, -1, "overlook people", [])]
+    # "We fight for years against terrorism": the first "for" says when
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("fight", 1, "ROOT", "VERB", "fight", "VBP"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("years", 2, "pobj", "NOUN", "year"),
+        ("against", 1, "prep", "ADP", "against"),
+        ("terrorism", 4, "pobj", "NOUN", "terrorism"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.OPPOSE, -1, "terrorism", [])]
