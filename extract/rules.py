@@ -292,6 +292,10 @@ class SentenceRules(CriticismRules, DiplomaticForms):
             return
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.CAUSATIVE_VERBS:
             return  # "make North Korea abandon ...": the demand is the causer's
+        if verb.dep_ in ("xcomp", "advcl") and stance_of(verb.head)[0] is Stance.DEMAND and object_controller(verb.head):
+            return  # "call on the UN to support X": what is asked of the UN, not the UN's own support
+        if verb.lower_ == "opposed" and any(c.lower_ == "as" for c in verb.children):
+            return  # "as opposed to": a contrast, no stance
         lemma = verb.lemma_.lower()
         if lemma in lexicon.AIM_VERBS and prep is None and complement(verb) is None:
             return  # "work with partners" states no aim

@@ -188,8 +188,10 @@ def object_controller(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             return child
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon"):
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:  # "call on X to ...", also when the parser makes "on" a particle
+                return found
     return None
 
 

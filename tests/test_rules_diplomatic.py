@@ -472,3 +472,28 @@ def test_a_negated_clause_under_an_evaluation_turns_the_polarity_and_a_time_phra
         ("terrorism", 4, "pobj", "NOUN", "terrorism"),
     ])
     assert stances(doc, ZAF) == [("ZAF", Stance.OPPOSE, -1, "terrorism", [])]
+
+
+def test_what_a_call_asks_of_its_addressee_is_not_the_addressees_own_stance():
+    # "We urge Iran to reject terrorism": ZAF's demand, not Iran's rejection
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("urge", 1, "ROOT", "VERB", "urge", "VBP"),
+        ("Iran", 1, "dobj", "PROPN", "Iran"),
+        ("to", 4, "aux", "PART", "to"),
+        ("reject", 1, "xcomp", "VERB", "reject", "VB"),
+        ("terrorism", 4, "dobj", "NOUN", "terrorism"),
+    ])
+    assert stances(doc, ZAF) == [("ZAF", Stance.DEMAND, 1, "reject terrorism", ["IRN"])]
+
+
+def test_as_opposed_to_is_a_contrast():
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "we"),
+        ("walk", 1, "ROOT", "VERB", "walk", "VBP"),
+        ("as", 3, "advmod", "ADV", "as"),
+        ("opposed", 1, "advcl", "VERB", "oppose", "VBN"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("planes", 4, "pobj", "NOUN", "plane"),
+    ])
+    assert stances(doc, ZAF) == []
