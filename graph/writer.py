@@ -16,6 +16,7 @@ from .namespaces import (
     DCTERMS,
     GRAPH,
     ID,
+    PREFIXES,
     PROV,
     RDF,
     RDFS,
@@ -30,6 +31,7 @@ from .store import StanceStore
 __all__ = [
     "actor_iri",
     "content_hash",
+    "stored_versions",
     "document_graph",
     "document_iri",
     "document_quads",
@@ -170,6 +172,21 @@ def document_quads(
         if triple.topic.text and triple.topic.text != triple.topic.label:
             yield topic, SKOS.altLabel, Literal(triple.topic.text), g
         yield actor, edge_property(triple.stance), topic, g
+
+
+STORED_VERSIONS_QUERY = """
+SELECT ?id ?hash ?extractor ?pipeline WHERE {
+  GRAPH ?g { ?d a sg:Document ; sg:docId ?id ; sg:contentHash ?hash ; sg:extractor ?extractor ; sg:pipeline ?pipeline }
+}
+"""
+
+
+def stored_versions(store: StanceStore) -> dict[str, tuple[str, str, str]]:
+    """For each stored document id: the hash of its text, and the extractor and pipeline that read it."""
+    return {
+        str(row.id): (str(row.hash), str(row.extractor), str(row.pipeline))  # type: ignore[union-attr]
+        for row in store.dataset.query(STORED_VERSIONS_QUERY, initNs=PREFIXES)
+    }
 
 
 def remove_document(store: StanceStore, doc_id: str) -> bool:

@@ -12,7 +12,7 @@ import importlib.metadata
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -48,12 +48,14 @@ class ExtractSummary:
     seconds: float = 0.0
     store: str = ""
     warnings: list[str] = field(default_factory=list)
+    unchanged: int = 0  # documents already stored with the same text and settings, not extracted again
 
     def line(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
+        skipped = f", {self.unchanged} unchanged (skipped; --force extracts them again)" if self.unchanged else ""
         return (
             f"{self.documents} documents, {self.stances} stances, {self.quads} quads "
-            f"in {self.seconds:.1f} s ({rate:.1f} docs/s) -> {self.store}"
+            f"in {self.seconds:.1f} s ({rate:.1f} docs/s){skipped} -> {self.store}"
         )
 
 
@@ -92,14 +94,17 @@ def extract(
     stdin: IO[str] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document, int], None] | None = None,
+    force: bool = False,
 ) -> ExtractSummary:
     """Read documents, extract their stances and store each document's graph.
 
     Each document is written as soon as it is read, so a bad input further on loses nothing already stored.
+    A document already stored with the same id, text, extractor, pipeline and actors/topics files is skipped
+    unless ``force``; a changed one replaces its earlier graph.
     ``store`` is a folder path, ``":memory:"``, or an open ``StanceStore`` (left open).
     """
     from .extract.extractor import EXTRACTOR_VERSION, Extractor
-    from .graph.writer import write_document
+    from .graph.writer import content_hash, stored_versions, write_document
 
     summary = ExtractSummary()
     warnings = summary.warnings
@@ -118,11 +123,20 @@ def extract(
     opened = _open(store)
     summary.store = opened.location
     start = time.perf_counter()
+    settings = _extractor_settings(EXTRACTOR_VERSION, actors_file, topics_file)
     try:
-        for doc, triples, persons in extractor.extract(reader):
+        stored = {} if force else stored_versions(opened)
+
+        def changed(documents: Iterable[Document]) -> Iterator[Document]:
+            for doc in documents:
+                if stored.get(doc.id) == (content_hash(doc.text), settings, extractor.pipeline_version):
+                    summary.unchanged += 1
+                    continue
+                yield doc
+
+        for doc, triples, persons in extractor.extract(changed(reader)):
             summary.quads += write_document(
-                opened, doc, triples, extractor=EXTRACTOR_VERSION, pipeline=extractor.pipeline_version,
-                persons=persons,
+                opened, doc, triples, extractor=settings, pipeline=extractor.pipeline_version, persons=persons
             )
             summary.documents += 1
             summary.stances += len(triples)
@@ -134,6 +148,38 @@ def extract(
         if opened is not store:
             opened.close()
     return summary
+
+
+def _extractor_settings(
+    version: str, actors_file: str | os.PathLike[str] | None, topics_file: str | os.PathLike[str] | None
+) -> str:
+    """The extractor version, with a digest of the user's actors and topics files: changing either one means
+    the documents are extracted again."""
+    import hashlib
+
+    parts = [version]
+    for name, path in (("actors", actors_file), ("topics", topics_file)):
+        if path:
+            try:
+                parts.append(f"{name} {hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]}")
+            except OSError:
+                pass  # the extractor reports a missing file with its own message
+    return "; ".join(parts)
+
+
+def remove(doc_ids: Sequence[str], store: Any = "stancegraph.db") -> tuple[list[str], list[str]]:
+    """Delete documents (their named graphs) from the store; return (removed, not found)."""
+    from .graph.writer import remove_document
+
+    opened = _open(store)
+    removed, missing = [], []
+    try:
+        for doc_id in doc_ids:
+            (removed if remove_document(opened, doc_id) else missing).append(doc_id)
+    finally:
+        if opened is not store:
+            opened.close()
+    return removed, missing
 
 
 class _StopAtError:
@@ -218,6 +264,7 @@ def build(
     stdin: IO[str] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document, int], None] | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Extract, store, and write what a user looks at first: the HTML view, the stance table, the RDF.
 
@@ -238,6 +285,7 @@ def build(
             actors_file=actors_file,
             topics_file=topics_file,
             stdin=stdin,
+            force=force,
             on_warning=on_warning,
             on_document=on_document,
         )

@@ -37,6 +37,9 @@ _actors_option = click.option(
     metavar="FILE",
     help="extra actors: a CSV with columns id,label,type,aliases (aliases separated by |)",
 )
+_force_option = click.option(
+    "--force", is_flag=True, help="extract every document again, even those stored unchanged"
+)
 _topics_option = click.option(
     "--topics",
     "topics_file",
@@ -77,8 +80,9 @@ def cli() -> None:
 @_model_option
 @_actors_option
 @_topics_option
+@_force_option
 @click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
-def build(inputs, outdir, store, model, actors_file, topics_file, quiet):
+def build(inputs, outdir, store, model, actors_file, topics_file, force, quiet):
     """Extract stances from INPUTS and write the HTML view, the stance table and the RDF file.
 
     INPUTS are .txt files, folders, .jsonl or .csv files (fields id, text, and optional date, source,
@@ -96,6 +100,7 @@ def build(inputs, outdir, store, model, actors_file, topics_file, quiet):
         topics_file=topics_file,
         on_warning=_warn,
         on_document=on_document,
+        force=force,
     )
     if on_document:
         click.echo("", err=True)
@@ -110,8 +115,9 @@ def build(inputs, outdir, store, model, actors_file, topics_file, quiet):
 @_model_option
 @_actors_option
 @_topics_option
+@_force_option
 @click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
-def extract(inputs, store, model, actors_file, topics_file, quiet):
+def extract(inputs, store, model, actors_file, topics_file, force, quiet):
     """Extract stances from INPUTS into the store (each document replaces its earlier version)."""
     from .api import extract as run_extract
 
@@ -124,6 +130,7 @@ def extract(inputs, store, model, actors_file, topics_file, quiet):
         topics_file=topics_file,
         on_warning=_warn,
         on_document=on_document,
+        force=force,
     )
     if on_document:
         click.echo("", err=True)
@@ -212,6 +219,22 @@ def view(store, output, title):
     _require_store(store)
     path = write_view(store, output, title=title)
     click.echo(str(path))
+
+
+@cli.command()
+@click.argument("doc_ids", nargs=-1, required=True, metavar="DOC...")
+@_store_option
+def remove(doc_ids, store):
+    """Delete the documents with these ids, and everything read from them, from the store."""
+    from .api import remove as run_remove
+
+    _require_store(store)
+    removed, missing = run_remove(doc_ids, store)
+    for doc_id in missing:
+        _warn(f"no document '{doc_id}' in {store}; nothing removed for it")
+    click.echo(f"removed {len(removed)} documents from {store}", err=True)
+    if missing and not removed:
+        raise SystemExit(1)
 
 
 @cli.command(name="eval")
