@@ -43,18 +43,60 @@ def _strip_comments(text: str) -> str:
     return re.sub(r"(?m)#[^\n<>\"']*$", "", text)
 
 
+def _keywords(text: str) -> set[str]:
+    """The upper-case words of a SPARQL text outside comments, strings and IRIs."""
+    bare = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', " ", text)
+    bare = re.sub(r"<[^<>\s]*>", " ", bare)
+    bare = re.sub(r"#[^\n]*", " ", bare)
+    return {w.upper() for w in re.findall(r"[A-Za-z]+", bare)}
+
+
+def is_update(text: str) -> bool:
+    return bool(_UPDATE.match(_strip_comments(text)))
+
+
+def check_allowed(text: str, *, allow_service: bool = False, allow_load: bool = False) -> None:
+    """Refuse what reaches the network unless the user allowed it: SERVICE (federated queries) and LOAD."""
+    words = _keywords(text)
+    if "SERVICE" in words and not allow_service:
+        raise QueryError(
+            "the query uses SERVICE, which sends it to other servers over the network",
+            fix="add --allow-service if that is what you want",
+        )
+    if "LOAD" in words and not allow_load:
+        raise QueryError("the update uses LOAD, which fetches data from the network or disk",
+                         fix="add --allow-load if that is what you want")
+
+
+def run_update(store: StanceStore, text: str, *, allow_service: bool = False, allow_load: bool = False) -> None:
+    """Run a SPARQL update against the store (the caller has opened it for writing)."""
+    check_allowed(text, allow_service=allow_service, allow_load=allow_load)
+    try:
+        store.dataset.update(text, initNs=PREFIXES)
+    except SyntaxError as err:
+        raise QueryError(f"invalid SPARQL update: {err}", fix="check the update at the position shown") from None
+    except (RuntimeError, ValueError, NotImplementedError) as err:
+        raise QueryError(f"the update failed: {err}") from None
+
+
 def run_query(
-    store: StanceStore, text: str, *, bindings: Mapping[str, Identifier] | None = None
+    store: StanceStore,
+    text: str,
+    *,
+    bindings: Mapping[str, Identifier] | None = None,
+    allow_service: bool = False,
 ) -> QueryResult:
     """Run a read-only SPARQL query; ``bindings`` are bound as RDF terms, never formatted into the text.
 
-    Raises QueryError with the parser's message and position for invalid SPARQL, and for updates.
+    Raises QueryError with the parser's message and position for invalid SPARQL, for updates, and for
+    SERVICE unless ``allow_service``.
     """
-    if _UPDATE.match(_strip_comments(text)):
+    if is_update(text):
         raise QueryError(
             "this is a SPARQL update; the query command only reads",
-            fix="write a SELECT, ASK, CONSTRUCT or DESCRIBE query",
+            fix="write a SELECT, ASK, CONSTRUCT or DESCRIBE query, or add --allow-update to change the store",
         )
+    check_allowed(text, allow_service=allow_service, allow_load=True)
     try:
         result = store.dataset.query(text, initNs=PREFIXES, initBindings=dict(bindings or {}))
         if result.type == "ASK":

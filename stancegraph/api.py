@@ -234,13 +234,27 @@ def export_rdf_text(store: Any, fmt: str) -> str:
             opened.close()
 
 
-def query(store: Any, text: str, *, bindings: dict[str, Any] | None = None):
-    """Run a read-only SPARQL query; returns a ``QueryResult`` (``.variables``, ``.rows``)."""
-    from .graph.query import run_query
+def query(
+    store: Any,
+    text: str,
+    *,
+    bindings: dict[str, Any] | None = None,
+    allow_update: bool = False,
+    allow_service: bool = False,
+    allow_load: bool = False,
+):
+    """Run a SPARQL query; returns a ``QueryResult`` (``.variables``, ``.rows``), or None for an update.
+
+    Read-only unless ``allow_update``; SERVICE and LOAD reach the network and need their own permission.
+    """
+    from .graph.query import is_update, run_query, run_update
 
     opened = _open(store)
     try:
-        return run_query(opened, text, bindings=bindings)
+        if allow_update and is_update(text):
+            run_update(opened, text, allow_service=allow_service, allow_load=allow_load)
+            return None
+        return run_query(opened, text, bindings=bindings, allow_service=allow_service)
     finally:
         if opened is not store:
             opened.close()

@@ -143,8 +143,11 @@ def extract(inputs, store, model, actors_file, topics_file, force, quiet):
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
-def query(sparql, store, fmt):
-    """Run a read-only SPARQL query (the text, or a .rq file) against the store.
+@click.option("--allow-update", is_flag=True, help="allow SPARQL updates (INSERT, DELETE ...) that change the store")
+@click.option("--allow-service", is_flag=True, help="allow SERVICE, which sends the query to other servers")
+@click.option("--allow-load", is_flag=True, help="allow LOAD in an update, which fetches data from the network")
+def query(sparql, store, fmt, allow_update, allow_service, allow_load):
+    """Run a SPARQL query (the text, or a .rq file) against the store; read-only unless --allow-update.
 
     The prefixes sg:, stance:, sgid:, skos:, prov:, dcterms:, rdfs: and xsd: are predefined.
     """
@@ -153,8 +156,13 @@ def query(sparql, store, fmt):
 
     text = _query_text(sparql)
     _require_store(store)
-    result = run_query(store, text)
-    click.echo(format_result(result, fmt), nl=False)
+    result = run_query(
+        store, text, allow_update=allow_update, allow_service=allow_service, allow_load=allow_load
+    )
+    if result is None:
+        click.echo(f"update done in {store}", err=True)
+    else:
+        click.echo(format_result(result, fmt), nl=False)
 
 
 def _query_text(sparql: str) -> str:
