@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -78,10 +79,16 @@ class BuildResult:
         }
 
 
-def _open(store: Any):
+@contextmanager
+def _opened(store: Any) -> Iterator[Any]:
+    """The store: an open ``StanceStore`` as given (left open), or a path opened here and closed after."""
     from .graph.store import StanceStore, open_store
 
-    return store if isinstance(store, StanceStore) else open_store(store)
+    if isinstance(store, StanceStore):
+        yield store
+        return
+    with open_store(store) as opened:
+        yield opened
 
 
 def extract(
@@ -120,11 +127,10 @@ def extract(
         topics_file=Path(topics_file) if topics_file else None,
     )
     reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
-    opened = _open(store)
-    summary.store = opened.location
     start = time.perf_counter()
     settings = _extractor_settings(EXTRACTOR_VERSION, actors_file, topics_file)
-    try:
+    with _opened(store) as opened:
+        summary.store = opened.location
         stored = {} if force else stored_versions(opened)
 
         def changed(documents: Iterable[Document]) -> Iterator[Document]:
@@ -134,19 +140,18 @@ def extract(
                     continue
                 yield doc
 
-        for doc, triples, persons in extractor.extract(changed(reader)):
-            summary.quads += write_document(
-                opened, doc, triples, extractor=settings, pipeline=extractor.pipeline_version, persons=persons
-            )
-            summary.documents += 1
-            summary.stances += len(triples)
-            if on_document is not None:
-                on_document(doc, len(triples))
-        reader.raise_pending()
-    finally:
-        summary.seconds = time.perf_counter() - start
-        if opened is not store:
-            opened.close()
+        try:
+            for doc, triples, persons in extractor.extract(changed(reader)):
+                summary.quads += write_document(
+                    opened, doc, triples, extractor=settings, pipeline=extractor.pipeline_version, persons=persons
+                )
+                summary.documents += 1
+                summary.stances += len(triples)
+                if on_document is not None:
+                    on_document(doc, len(triples))
+            reader.raise_pending()
+        finally:
+            summary.seconds = time.perf_counter() - start
     return summary
 
 
@@ -171,14 +176,10 @@ def remove(doc_ids: Sequence[str], store: Any = "stancegraph.db") -> tuple[list[
     """Delete documents (their named graphs) from the store; return (removed, not found)."""
     from .graph.writer import remove_document
 
-    opened = _open(store)
     removed, missing = [], []
-    try:
+    with _opened(store) as opened:
         for doc_id in doc_ids:
             (removed if remove_document(opened, doc_id) else missing).append(doc_id)
-    finally:
-        if opened is not store:
-            opened.close()
     return removed, missing
 
 
@@ -208,12 +209,8 @@ def stance_rows(store: Any = "stancegraph.db") -> list[dict[str, Any]]:
     """Every stored stance as a stance-table row."""
     from .graph.rows import stance_rows as rows_of
 
-    opened = _open(store)
-    try:
+    with _opened(store) as opened:
         return list(rows_of(opened))
-    finally:
-        if opened is not store:
-            opened.close()
 
 
 def export_table(store: Any, fmt: str, out: IO[str]) -> int:
@@ -226,12 +223,8 @@ def export_rdf_text(store: Any, fmt: str) -> str:
     """The store as RDF text: turtle, trig, nquads or jsonld."""
     from .graph.query import export_rdf
 
-    opened = _open(store)
-    try:
+    with _opened(store) as opened:
         return export_rdf(opened, fmt)
-    finally:
-        if opened is not store:
-            opened.close()
 
 
 def query(
@@ -249,15 +242,11 @@ def query(
     """
     from .graph.query import is_update, run_query, run_update
 
-    opened = _open(store)
-    try:
+    with _opened(store) as opened:
         if allow_update and is_update(text):
             run_update(opened, text, allow_service=allow_service, allow_load=allow_load)
             return None
         return run_query(opened, text, bindings=bindings, allow_service=allow_service)
-    finally:
-        if opened is not store:
-            opened.close()
 
 
 def write_view(store: Any, path: str | os.PathLike[str], *, title: str = "stancegraph") -> Path:
