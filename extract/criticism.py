@@ -61,11 +61,17 @@ class CriticismRules:
         if not doers:
             doers = self._perpetrators(noun)
         speaker = self._reporter_or_utterer(governing_verb(noun))
-        if not doers and self.accused is not None and speaker is not None and speaker.id != self.accused.id:
-            doers = [self.accused]  # "... Russia annexed Crimea. The occupation was denied against all evidence"
+        doers = doers or self._accused_by(speaker)  # "... The occupation was denied against all evidence"
         if speaker is None or not doers or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, TopicRef(noun), noun, doers, False, False, implicit=True)
+
+    def _accused_by(self, speaker: ActorRef | None) -> list[ActorRef]:
+        """The actor accused in the sentences just before, as the doer of an act named with none -- unless the
+        one speaking now is that actor."""
+        if self.accused is None or speaker is None or speaker.id == self.accused.id:
+            return []
+        return [self.accused]
 
     def _controllers(self, group: Token) -> list[ActorRef]:
         """The actors behind a group the text names: "groups headed by agents from X", "militias backed by X"."""
@@ -156,8 +162,7 @@ class CriticismRules:
         """"baseless allegations", "the inhuman sanctions imposed by X": the one who says so opposes them."""
         speaker = self._reporter_or_utterer(governing_verb(noun))
         doers = self._actors_within(noun) or self._perpetrators(noun)
-        if not doers and self.accused is not None and speaker is not None and speaker.id != self.accused.id:
-            doers = [self.accused]  # "... Those are terrorist operations", right after accusing X
+        doers = doers or self._accused_by(speaker)  # "... Those are terrorist operations"
         if speaker is None or speaker.id in {d.id for d in doers}:
             return
         yield from self._findings([speaker], Stance.OPPOSE, TopicRef(noun), noun, doers, False, False, implicit=True)
