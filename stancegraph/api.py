@@ -32,6 +32,7 @@ __all__ = [
     "export_rdf_text",
     "export_table",
     "extract",
+    "named_query",
     "query",
     "stance_rows",
     "versions",
@@ -247,6 +248,20 @@ def query(
             run_update(opened, text, allow_service=allow_service, allow_load=allow_load)
             return None
         return run_query(opened, text, bindings=bindings, allow_service=allow_service)
+
+
+def named_query(store: Any, name: str, **params: str):
+    """Run a named query (``stancegraph queries`` lists them) with its parameters as plain values.
+
+    >>> named_query("un.db", "actor-positions", actor="RUS").rows  # doctest: +SKIP
+    """
+    from .graph.named import named_query as find
+    from .graph.query import run_query
+
+    q = find(name)
+    bindings = q.bindings(params)
+    with _opened(store) as opened:
+        return run_query(opened, q.text, bindings=bindings)
 
 
 def write_view(store: Any, path: str | os.PathLike[str], *, title: str = "stancegraph") -> Path:

@@ -138,26 +138,58 @@ def extract(inputs, store, model, actors_file, topics_file, force, quiet):
 
 
 @cli.command()
-@click.argument("sparql")
+@click.argument("sparql", required=False)
 @_store_option
+@click.option("-n", "--name", default=None, metavar="NAME", help="run a named query (see stancegraph queries)")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="a parameter of the named query, bound as an RDF term (repeatable)",
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
 @click.option("--allow-update", is_flag=True, help="allow SPARQL updates (INSERT, DELETE ...) that change the store")
 @click.option("--allow-service", is_flag=True, help="allow SERVICE, which sends the query to other servers")
 @click.option("--allow-load", is_flag=True, help="allow LOAD in an update, which fetches data from the network")
-def query(sparql, store, fmt, allow_update, allow_service, allow_load):
-    """Run a SPARQL query (the text, or a .rq file) against the store; read-only unless --allow-update.
+def query(sparql, store, name, params, fmt, allow_update, allow_service, allow_load):
+    """Run a SPARQL query (the text, or a .rq file) or a named query against the store.
 
-    The prefixes sg:, stance:, sgid:, skos:, prov:, dcterms:, rdfs: and xsd: are predefined.
+    Read-only unless --allow-update. The prefixes sg:, stance:, sgid:, skos:, prov:, dcterms:, rdfs: and
+    xsd: are predefined.
     """
     from .api import query as run_query
+    from .graph.named import named_query, parse
     from .graph.query import format_result
 
-    text = _query_text(sparql)
+    if (sparql is None) == (name is None):
+        raise InputError("give either a SPARQL query (text or .rq file) or --name NAME", fix="see stancegraph queries")
+    values = _params(params)
+    if name is not None:
+        named = named_query(name)
+    else:
+        text = _query_text(sparql)
+        named = parse("query", text) if values and text.lstrip().startswith("#") else None
+        if values and (named is None or not named.parameters):
+            raise InputError(
+                "-p needs a named query, or a .rq file whose header declares its parameters",
+                fix="see '# param' lines in stancegraph queries NAME",
+            )
     _require_store(store)
+    if named is not None:
+        text, bindings = named.text, named.bindings(values)
+    else:
+        bindings = None
     result = run_query(
-        store, text, allow_update=allow_update, allow_service=allow_service, allow_load=allow_load
+        store,
+        text,
+        bindings=bindings,
+        allow_update=allow_update,
+        allow_service=allow_service,
+        allow_load=allow_load,
     )
     if result is None:
         click.echo(f"update done in {store}", err=True)
@@ -172,6 +204,37 @@ def _query_text(sparql: str) -> str:
             raise InputError(f"query file {path} does not exist")
         return path.read_text(encoding="utf-8")
     return sparql
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"-p '{pair}' is not KEY=VALUE", fix="for example: -p actor=RUS")
+        values[key.strip()] = value
+    return values
+
+
+@cli.command()
+@click.argument("name", required=False)
+def queries(name):
+    """List the named queries, or show one: what it answers, its parameters and its SPARQL."""
+    from .graph.named import named_queries, named_query
+
+    if name is None:
+        for q in named_queries().values():
+            params = " ".join(f"-p {p.name}=..." if p.required else f"[-p {p.name}=...]" for p in q.parameters)
+            click.echo(f"{q.name:18}{q.title}" + (f"  ({params})" if params else ""))
+        click.echo("run one: stancegraph query --name NAME -p KEY=VALUE; see one: stancegraph queries NAME", err=True)
+        return
+    q = named_query(name)
+    click.echo(f"{q.title}\n\n{q.description}\n")
+    for p in q.parameters:
+        click.echo(f"  -p {p.name}=VALUE  ({p.kind}, {'required' if p.required else 'optional'}) {p.description}")
+    for example in q.examples:
+        click.echo(f"\nexample: stancegraph query --name {q.name} {example}")
+    click.echo("\n" + "\n".join(line for line in q.text.splitlines() if not line.startswith("#")).strip())
 
 
 def _require_store(store: str) -> None:

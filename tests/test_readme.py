@@ -46,3 +46,33 @@ def test_every_cli_command_is_documented(readme):
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--") and opt != "--help":
                     assert f"`{opt}" in readme or f"/{opt}`" in readme, f"option {opt} of '{name}' is not in the README"
+
+
+def named_query_examples(text: str) -> list[tuple[list[str], str]]:
+    """Each ```sh block running one named query on the demo store, with the ```text block after it."""
+    import shlex
+
+    pattern = re.compile(
+        r"```sh\nstancegraph (query --name [^\n]*?) --store out/stancegraph\.db\n```\s*```text\n(.*?)```", re.DOTALL
+    )
+    return [(shlex.split(m.group(1)), m.group(2)) for m in pattern.finditer(text)]
+
+
+def test_every_named_query_is_in_the_readme(readme):
+    from stancegraph.graph.named import named_queries
+
+    for name in named_queries():
+        assert f"stancegraph query --name {name} " in readme, f"named query {name} has no example in the README"
+        assert f"| `{name}` |" in readme, f"named query {name} is not in the README's table"
+
+
+@pytest.mark.model
+def test_readme_named_query_examples_print_the_rows_shown(readme, seed_build):
+    from click.testing import CliRunner
+
+    examples = named_query_examples(readme)
+    assert len(examples) >= 5
+    for args, shown in examples:
+        result = CliRunner().invoke(cli, [*args, "--store", str(seed_build.store)])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == shown, args
