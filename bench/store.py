@@ -26,12 +26,11 @@ from collections import Counter
 from pathlib import Path
 
 from rdflib import Dataset
-
+from stancegraph.graph.bulk import load_file
 from stancegraph.graph.named import named_queries
 from stancegraph.graph.query import run_query
 from stancegraph.graph.store import StanceStore, open_store
 from stancegraph.graph.synthetic import synthetic_corpus
-from stancegraph.graph.bulk import load_file
 from stancegraph.graph.writer import document_quads
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-
 from .store import StanceStore
 
 __all__ = ["NATIVE_FORMATS", "native_store", "load_file"]

@@ -15,8 +15,8 @@ from rdflib.term import Identifier
 
 from stancegraph.errors import QueryError
 
-from .namespaces import PREFIXES
 from .bulk import native_store
+from .namespaces import PREFIXES
 from .store import VOCAB_GRAPH, StanceStore
 
 __all__ = ["RDF_FORMATS", "QueryResult", "export_rdf", "format_result", "run_query"]

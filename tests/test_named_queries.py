@@ -9,15 +9,15 @@ from statistics import mean
 
 import pytest
 from click.testing import CliRunner
-
-from stancegraph.cli import cli, main
-from stancegraph.errors import QueryError
 from stancegraph.graph.named import named_queries, named_query, parse
 from stancegraph.graph.query import run_query
 from stancegraph.graph.rows import stance_rows
 from stancegraph.graph.store import open_store
 from stancegraph.graph.synthetic import synthetic_corpus
 from stancegraph.graph.writer import write_document
+
+from stancegraph.cli import cli, main
+from stancegraph.errors import QueryError
 
 
 @pytest.fixture(scope="module")
