@@ -1,7 +1,8 @@
 """The store: an rdflib ``Dataset`` with one named graph per document and the vocabulary in a graph of its own.
 
-An embedded Oxigraph store in a folder (the default) or in memory. Every read and write names its graphs, so
-nothing depends on whether a store's default graph is the union of its named graphs.
+Three kinds, one API: an embedded Oxigraph store in a folder (the default) or in memory, and a remote SPARQL 1.1
+server (see ``graph/remote.py``). Every read and write names its graphs, so nothing depends on whether a store's
+default graph is the union of its named graphs.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "MEMORY",
     "VOCAB_GRAPH",
     "StanceStore",
+    "is_remote",
     "open_store",
     "plain",
     "vocabulary",
@@ -43,7 +45,7 @@ _ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class StanceStore:
-    """A graph store: ``dataset`` is the rdflib view of it, ``location`` its folder (or ``:memory:``)."""
+    """A graph store: ``dataset`` is the rdflib view of it, ``location`` its folder, ``:memory:`` or URL."""
 
     def __init__(self, dataset: Dataset, location: str):
         self.dataset = dataset
@@ -94,14 +96,25 @@ def plain(term: Node) -> Node:
     return term
 
 
+def is_remote(location: str | os.PathLike[str] | None) -> bool:
+    """True for a SPARQL server's URL (``http://`` or ``https://``), false for a folder or ``:memory:``."""
+    return location is not None and str(location).lower().startswith(("http://", "https://"))
+
+
 def open_store(location: str | os.PathLike[str] | None = DEFAULT_STORE, *, create: bool = True) -> StanceStore:
-    """Open (or create) the store at ``location``: a folder, or ``None`` or ``":memory:"`` for an in-memory store.
+    """Open (or create) the store at ``location``: a folder, ``None`` or ``":memory:"`` for an in-memory store,
+    or the URL of a SPARQL 1.1 server (see ``stancegraph.graph.remote.endpoints`` for what it names).
 
     Raises StoreError, in one line, when the folder is not a store, does not exist (and ``create`` is
-    false), or is held by another process.
+    false), or is held by another process, and when the server cannot be reached or is no SPARQL endpoint.
     """
     location = MEMORY if location is None else str(location)
-    store = StanceStore(_open_embedded(location, create=create), location)
+    if is_remote(location):
+        from .remote import open_remote
+
+        store = open_remote(location)
+    else:
+        store = StanceStore(_open_embedded(location, create=create), location)
     for prefix, namespace in PREFIXES.items():
         store.dataset.bind(prefix, namespace)
     if not store.has_graph(VOCAB_GRAPH):
