@@ -17,7 +17,7 @@ from stancegraph.errors import QueryError
 
 from .bulk import native_store
 from .namespaces import PREFIXES
-from .store import VOCAB_GRAPH, StanceStore
+from .store import VOCAB_GRAPH, StanceStore, plain
 
 __all__ = ["RDF_FORMATS", "QueryResult", "export_rdf", "format_result", "run_query"]
 
@@ -161,7 +161,7 @@ def _run_native(native: Any, text: str, bindings: Mapping[str, Identifier]) -> Q
 
 
 def _bindings(result: Any) -> list[dict[str, Identifier]]:
-    return [{str(k): v for k, v in row.asdict().items()} for row in result]
+    return [{str(k): plain(v) for k, v in row.asdict().items()} for row in result]
 
 
 def _text(value: Identifier | None) -> str:
@@ -234,24 +234,18 @@ def export_rdf(store: StanceStore, fmt: str, *, include_vocabulary: bool = False
         raise QueryError(f"unknown RDF format '{fmt}'", fix="use " + ", ".join(sorted(set(RDF_FORMATS))))
     from rdflib import Dataset
 
+    quads = [q for q in store.quads() if include_vocabulary or q[3] != VOCAB_GRAPH]
+    out: Graph
     if name in ("trig", "nquads"):
         out = Dataset()
-        for prefix, ns in PREFIXES.items():
-            out.bind(prefix, ns)
-        for g in store.dataset.graphs():
-            if g.identifier == VOCAB_GRAPH and not include_vocabulary:
-                continue
-            target = out.graph(g.identifier)
-            target += g
-        text = out.serialize(format=name)
-        if name == "nquads":  # one statement a line: sorted, so that two exports of one store diff cleanly
-            text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
-        return text
-    merged = Graph()
+        graphs = {g: out.graph(g) for g in {q[3] for q in quads}}
+        out.addN((s, p, o, graphs[g]) for s, p, o, g in quads)
+    else:
+        out = Graph()
+        out += (q[:3] for q in quads)  # type: ignore[misc]
     for prefix, ns in PREFIXES.items():
-        merged.bind(prefix, ns)
-    for g in store.dataset.graphs():
-        if g.identifier == VOCAB_GRAPH and not include_vocabulary:
-            continue
-        merged += g
-    return merged.serialize(format=name)
+        out.bind(prefix, ns)
+    text = out.serialize(format=name)
+    if name == "nquads":  # one statement a line: sorted, so that two exports of one store diff cleanly
+        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+    return text

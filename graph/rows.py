@@ -30,7 +30,7 @@ WHERE {
     ?a sg:actorId ?actor_id ; rdfs:label ?actor .
     ?t skos:prefLabel ?topic .
   }
-  ?st skos:prefLabel ?stance .
+  GRAPH ?vocab { ?st skos:prefLabel ?stance }
 }
 """
 _DETAIL_QUERIES = {

@@ -1,18 +1,34 @@
-"""The store: an rdflib ``Dataset`` on Oxigraph, one named graph per document, the union as default graph."""
+"""The store: an rdflib ``Dataset`` with one named graph per document and the vocabulary in a graph of its own.
+
+Three kinds, one API: an embedded Oxigraph store in a folder (the default) or in memory, and a remote SPARQL 1.1
+server (see ``graph/remote.py``). Every read and write names its graphs, so nothing depends on whether a store's
+default graph is the union of its named graphs.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from stancegraph.errors import StoreError
 
-from .namespaces import GRAPH, PREFIXES
+from .namespaces import GRAPH, PREFIXES, XSD
 
-__all__ = ["DEFAULT_STORE", "MEMORY", "VOCAB_GRAPH", "StanceStore", "open_store", "vocabulary"]
+__all__ = [
+    "DEFAULT_STORE",
+    "MEMORY",
+    "VOCAB_GRAPH",
+    "StanceStore",
+    "is_remote",
+    "open_store",
+    "plain",
+    "vocabulary",
+]
 
 DEFAULT_STORE = "stancegraph.db"
 MEMORY = ":memory:"
@@ -20,13 +36,21 @@ VOCAB_GRAPH = GRAPH["vocab"]
 # Files RocksDB (under Oxigraph) keeps in every store folder.
 _STORE_MARKERS = ("CURRENT", "IDENTITY")
 
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+
+_HAS_GRAPH = "ASK { GRAPH ?g { ?s ?p ?o } }"
+_COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
 
 class StanceStore:
-    """A graph store: ``dataset`` is the rdflib view of it, ``location`` its folder (or ``:memory:``)."""
+    """A graph store: ``dataset`` is the rdflib view of it, ``location`` its folder, ``:memory:`` or URL."""
 
     def __init__(self, dataset: Dataset, location: str):
         self.dataset = dataset
         self.location = location
+        self._closed = False
 
     def __enter__(self) -> "StanceStore":
         return self
@@ -35,44 +59,85 @@ class StanceStore:
         self.close()
 
     def close(self) -> None:
-        self.dataset.close()
+        """Close the store (a second call does nothing)."""
+        if not self._closed:
+            self._closed = True
+            self.dataset.close()
 
     def document_graphs(self) -> list[str]:
         prefix = str(GRAPH["doc/"])
         return sorted(str(g.identifier) for g in self.dataset.graphs() if str(g.identifier).startswith(prefix))
 
     def __len__(self) -> int:
-        """Number of quads, the vocabulary included."""
-        return len(self.dataset.store)  # type: ignore[arg-type]
+        """Number of quads in the named graphs (the documents and the vocabulary)."""
+        # Every row read: a result left half-read keeps an embedded store's folder locked until garbage collection.
+        [(count,)] = list(self.dataset.query(_COUNT_QUADS))  # type: ignore[misc]
+        return int(count.toPython())
+
+    def has_graph(self, graph: URIRef) -> bool:
+        return bool(self.dataset.query(_HAS_GRAPH, initBindings={"g": graph}).askAnswer)
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad of the named graphs."""
+        for row in self.dataset.query(_ALL_QUADS):
+            yield row[0], row[1], plain(row[2]), row[3]  # type: ignore[index,misc]
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Make ``triples`` the whole content of the named graph ``graph``."""
+        self.dataset.remove_graph(graph)
+        self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+
+
+def plain(term: Node) -> Node:
+    """The term as every store gives it back: a string literal without the explicit ``xsd:string`` datatype
+    (the same literal in RDF 1.1, which Oxigraph embedded spells out and a SPARQL server leaves implicit)."""
+    if isinstance(term, Literal) and term.datatype == XSD.string and term.language is None:
+        return Literal(str(term))
+    return term
+
+
+def is_remote(location: str | os.PathLike[str] | None) -> bool:
+    """True for a SPARQL server's URL (``http://`` or ``https://``), false for a folder or ``:memory:``."""
+    return location is not None and str(location).lower().startswith(("http://", "https://"))
 
 
 def open_store(location: str | os.PathLike[str] | None = DEFAULT_STORE, *, create: bool = True) -> StanceStore:
-    """Open (or create) the store at ``location``; ``None`` or ``":memory:"`` gives an in-memory store.
+    """Open (or create) the store at ``location``: a folder, ``None`` or ``":memory:"`` for an in-memory store,
+    or the URL of a SPARQL 1.1 server (see ``stancegraph.graph.remote.endpoints`` for what it names).
 
     Raises StoreError, in one line, when the folder is not a store, does not exist (and ``create`` is
-    false), or is held by another process.
+    false), or is held by another process, and when the server cannot be reached or is no SPARQL endpoint.
     """
     location = MEMORY if location is None else str(location)
-    dataset = Dataset(store="Oxigraph", default_union=True)
-    if location != MEMORY:
-        path = Path(location)
-        _check_folder(path, create=create)
-        try:
-            dataset.open(str(path), create=not path.exists())
-        except (OSError, ValueError) as err:
-            if "lock" in str(err).lower():
-                raise StoreError(
-                    f"store {path} is in use by another process",
-                    fix="wait for the other stancegraph command to finish, or use another --store",
-                ) from None
-            raise StoreError(f"store {path} cannot be opened: {err}") from None
+    if is_remote(location):
+        from .remote import open_remote
+
+        store = open_remote(location)
+    else:
+        store = StanceStore(_open_embedded(location, create=create), location)
     for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
-    store = StanceStore(dataset, location)
-    if (None, None, None, VOCAB_GRAPH) not in dataset:  # type: ignore[operator]
-        vocab = dataset.graph(VOCAB_GRAPH)
-        vocab += vocabulary()
+        store.dataset.bind(prefix, namespace)
+    if not store.has_graph(VOCAB_GRAPH):
+        store.replace_graph(VOCAB_GRAPH, vocabulary())
     return store
+
+
+def _open_embedded(location: str, *, create: bool) -> Dataset:
+    dataset = Dataset(store="Oxigraph", default_union=True)
+    if location == MEMORY:
+        return dataset
+    path = Path(location)
+    _check_folder(path, create=create)
+    try:
+        dataset.open(str(path), create=not path.exists())
+    except (OSError, ValueError) as err:
+        if "lock" in str(err).lower():
+            raise StoreError(
+                f"store {path} is in use by another process",
+                fix="wait for the other stancegraph command to finish, or use another --store",
+            ) from None
+        raise StoreError(f"store {path} cannot be opened: {err}") from None
+    return dataset
 
 
 def _check_folder(path: Path, *, create: bool) -> None:

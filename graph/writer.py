@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
-from rdflib.term import Node
 
 from stancegraph.model import Actor, Document, StanceTriple
 
@@ -26,7 +25,7 @@ from .namespaces import (
     XSD,
     edge_property,
 )
-from .store import StanceStore
+from .store import Quad, StanceStore
 
 __all__ = [
     "actor_iri",
@@ -47,8 +46,6 @@ _ACTOR_CLASS = {
     "group": SG.Group,
     "other": SG.OtherActor,
 }
-
-Quad = tuple[Node, Node, Node, URIRef]
 
 
 def _segment(text: str) -> str:
@@ -192,7 +189,7 @@ def stored_versions(store: StanceStore) -> dict[str, tuple[str, str, str]]:
 def remove_document(store: StanceStore, doc_id: str) -> bool:
     """Delete a document's named graph; True if it was there."""
     g = document_graph(doc_id)
-    present = bool(store.dataset.query("ASK { GRAPH ?g { ?s ?p ?o } }", initBindings={"g": g}).askAnswer)
+    present = store.has_graph(g)
     if present:
         store.dataset.remove_graph(g)
     return present
@@ -209,6 +206,5 @@ def write_document(
 ) -> int:
     """Replace the document's named graph with its stances; return the number of quads written."""
     quads = list(document_quads(doc, triples, extractor=extractor, pipeline=pipeline, persons=persons))
-    remove_document(store, doc.id)
-    store.dataset.addN(quads)  # type: ignore[arg-type]
+    store.replace_graph(document_graph(doc.id), [(s, p, o) for s, p, o, _ in quads])
     return len(quads)

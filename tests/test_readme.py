@@ -76,3 +76,20 @@ def test_readme_named_query_examples_print_the_rows_shown(readme, seed_build):
         result = CliRunner().invoke(cli, [*args, "--store", str(seed_build.store)])
         assert result.exit_code == 0, result.output
         assert result.stdout == shown, args
+
+
+@pytest.mark.model
+def test_readme_sparql_examples_return_the_same_rows_from_a_server(readme, seed_build, tmp_path):
+    """The store folder served read-only with --union-default-graph, as the README says, answers the same."""
+    from stancegraph.graph.query import format_result, run_query
+    from stancegraph.graph.store import open_store
+    from storeutil import OxigraphServer, oxigraph_binary
+
+    server = OxigraphServer(oxigraph_binary(), Path(seed_build.store), "--union-default-graph", read_only=True,
+                            log=tmp_path / "oxigraph.log")
+    try:
+        with open_store(server.url) as store:
+            for query, shown in sparql_examples(readme):
+                assert format_result(run_query(store, query), "table") == shown, query
+    finally:
+        server.stop()
