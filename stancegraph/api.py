@@ -34,6 +34,7 @@ __all__ = [
     "extract",
     "query",
     "stance_rows",
+    "validate",
     "versions",
     "write_view",
 ]
@@ -225,6 +226,15 @@ def export_rdf_text(store: Any, fmt: str) -> str:
 
     with _opened(store) as opened:
         return export_rdf(opened, fmt)
+
+
+def validate(store: Any = "stancegraph.db"):
+    """Check the stored data against the SHACL shapes (``graph/shapes.ttl``); returns a
+    ``ValidationReport`` (``.conforms``, ``.violations``, ``.format_text()``)."""
+    from .graph.validate import validate as check
+
+    with _opened(store) as opened:
+        return check(opened)
 
 
 def query(

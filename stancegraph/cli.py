@@ -245,6 +245,23 @@ def remove(doc_ids, store):
         raise SystemExit(1)
 
 
+@cli.command()
+@_store_option
+@click.option("--limit", default=20, show_default=True, metavar="N", help="list at most N violations")
+def validate(store, limit):
+    """Check the stored data against the SHACL shapes of stancegraph's vocabulary.
+
+    Prints "conforms", or the violations (node, property, what is wrong) and exits with status 1.
+    """
+    from .api import validate as run_validate
+
+    _require_store(store)
+    report = run_validate(store)
+    click.echo(report.format_text(limit=limit), nl=False)
+    if not report.conforms:
+        raise SystemExit(1)
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True)
