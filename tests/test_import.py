@@ -166,3 +166,25 @@ def test_an_unknown_extension(tmp_path):
     file = tmp_path / "graph.txt"
     file.write_text("<urn:a> <urn:p> <urn:b> <urn:g> .\n", encoding="utf-8")
     assert_one_line_error(run("import", str(file), "--store", str(tmp_path / "s")), "graph.txt", ".trig")
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_round_trip_keeps_page_breaks_and_line_separators_in_text(tmp_path, fmt):
+    """Text from PDFs has form feeds, and any text may hold the other characters Python counts as line breaks:
+    an N-Quads line must not be cut at them."""
+    from stancegraph.graph.writer import write_document
+
+    from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
+
+    sentence = "Russia opposes\x0c the plan\u2028 of\x85 the\r\n West\x1c\x1d\x1e."
+    triple = StanceTriple(Actor("RUS", "Russia", "state"), Stance.OPPOSE, Topic("plan"), Evidence("p", sentence, 0, len(sentence)))
+    with open_store(None) as store:
+        write_document(store, Document("p", sentence), [triple], extractor="x", pipeline="p")
+        exported = export_rdf(store, fmt)
+    file = tmp_path / f"p{SUFFIX[fmt]}"
+    file.write_text(exported, encoding="utf-8")
+    with open_store(None) as fresh:
+        import_rdf([file], fresh)
+        [row] = stance_rows(fresh)
+        assert row["sentence"] == sentence
+        assert_same_graphs(exported, export_rdf(fresh, fmt), fmt)
