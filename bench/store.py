@@ -6,8 +6,8 @@ Generates synthetic stance statements of a realistic shape (200 actors, 5,000 to
 see stancegraph.graph.synthetic) through the same writer as extracted documents, writes them as one N-Quads
 file, and then, in the same run:
 
-- loads the file into a new on-disk Oxigraph store (what ``stancegraph import`` does) and into rdflib's
-  in-memory store, and prints both rates and their ratio;
+- loads the file into a new on-disk Oxigraph store with Oxigraph's bulk loader (``graph/bulk.py``) and into
+  rdflib's in-memory store with rdflib's parser, and prints both rates and their ratio;
 - writes the documents one by one through the store API (what ``stancegraph extract`` does) into both;
 - runs every named query on the Oxigraph store, and with ``--rdflib-queries`` on rdflib's store too (minutes),
   with the parameters of the busiest actors and topic, and prints each time and its ratio.

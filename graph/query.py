@@ -247,5 +247,5 @@ def export_rdf(store: StanceStore, fmt: str, *, include_vocabulary: bool = False
         out.bind(prefix, ns)
     text = out.serialize(format=name)
     if name == "nquads":  # one statement a line: sorted, so that two exports of one store diff cleanly
-        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+        text = "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))
     return text

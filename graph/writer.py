@@ -35,6 +35,7 @@ __all__ = [
     "document_iri",
     "document_quads",
     "remove_document",
+    "remove_graph",
     "topic_iri",
     "write_document",
 ]
@@ -188,7 +189,11 @@ def stored_versions(store: StanceStore) -> dict[str, tuple[str, str, str]]:
 
 def remove_document(store: StanceStore, doc_id: str) -> bool:
     """Delete a document's named graph; True if it was there."""
-    g = document_graph(doc_id)
+    return remove_graph(store, document_graph(doc_id))
+
+
+def remove_graph(store: StanceStore, g: URIRef) -> bool:
+    """Delete a named graph; True if it was there."""
     present = store.has_graph(g)
     if present:
         store.dataset.remove_graph(g)

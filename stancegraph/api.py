@@ -32,9 +32,11 @@ __all__ = [
     "export_rdf_text",
     "export_table",
     "extract",
+    "import_rdf",
     "named_query",
     "query",
     "stance_rows",
+    "validate",
     "versions",
     "write_view",
 ]
@@ -226,6 +228,31 @@ def export_rdf_text(store: Any, fmt: str) -> str:
 
     with _opened(store) as opened:
         return export_rdf(opened, fmt)
+
+
+def import_rdf(paths: Sequence[str | os.PathLike[str]], store: Any = "stancegraph.db"):
+    """Read TriG (``.trig``) or N-Quads (``.nq``, ``.nquads``) files into the store; returns an
+    ``ImportSummary`` (``.graphs``, ``.quads``, ``.line()``).
+
+    Every file is parsed before anything is written: a bad file raises InputError and changes nothing.
+    Each named graph replaces the stored graph of the same name (a document extracted again does the
+    same); other stored graphs are kept. Turtle and JSON-LD, which have no named graphs, and triples
+    outside any named graph are refused. A vocabulary graph in a file is skipped: the store keeps its own.
+    """
+    from .graph.importer import read_files, write_graphs
+
+    graphs = read_files(paths)  # before the store is opened: a bad file does not even create it
+    with _opened(store) as opened:
+        return write_graphs(opened, graphs, files=len(paths))
+
+
+def validate(store: Any = "stancegraph.db"):
+    """Check the stored data against the SHACL shapes (``graph/shapes.ttl``); returns a
+    ``ValidationReport`` (``.conforms``, ``.violations``, ``.format_text()``)."""
+    from .graph.validate import validate as check
+
+    with _opened(store) as opened:
+        return check(opened)
 
 
 def query(

@@ -312,6 +312,38 @@ def remove(doc_ids, store):
         raise SystemExit(1)
 
 
+@cli.command(name="import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@_store_option
+def import_(files, store):
+    """Read TriG (.trig) or N-Quads (.nq, .nquads) files, such as an export, into the store.
+
+    Each named graph replaces the stored graph of the same name; the other stored graphs are kept. Every file
+    is read before anything is written, so a bad file changes nothing.
+    """
+    from .api import import_rdf
+
+    summary = import_rdf(files, store)
+    click.echo(summary.line(), err=True)
+
+
+@cli.command()
+@_store_option
+@click.option("--limit", default=20, show_default=True, metavar="N", help="list at most N violations")
+def validate(store, limit):
+    """Check the stored data against the SHACL shapes of stancegraph's vocabulary.
+
+    Prints "conforms", or the violations (node, property, what is wrong) and exits with status 1.
+    """
+    from .api import validate as run_validate
+
+    _require_store(store)
+    report = run_validate(store)
+    click.echo(report.format_text(limit=limit), nl=False)
+    if not report.conforms:
+        raise SystemExit(1)
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True)

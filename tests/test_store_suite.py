@@ -252,3 +252,18 @@ def test_every_named_query_answers_the_same_on_every_store(tmp_path, oxigraph_se
             assert [{k: str(v) for k, v in r.items()} for r in answers[kind][name]] == [
                 {k: str(v) for k, v in r.items()} for r in rows
             ], (kind, name)
+
+
+def test_import_and_validate_work_on_every_store(store, tmp_path):
+    from stancegraph.graph.importer import read_files, write_graphs
+    from stancegraph.graph.validate import validate
+
+    with open_store(None) as source:
+        write_samples(source)
+        expected = list(stance_rows(source))
+        (tmp_path / "export.trig").write_text(export_rdf(source, "trig"), encoding="utf-8")
+    summary = write_graphs(store, read_files([tmp_path / "export.trig"]))
+    assert summary.graphs == len(sample_documents())
+    assert list(stance_rows(store)) == expected
+    report = validate(store)
+    assert report.conforms, report.format_text()
