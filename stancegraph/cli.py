@@ -50,6 +50,48 @@ _topics_option = click.option(
 )
 
 
+def _filter_options(command):
+    """The options that choose which statements a network is built from (see ``graph.network.Filters``)."""
+    options = [
+        click.option("--actor", "actors", multiple=True, metavar="ID", help="only these actors (repeatable)"),
+        click.option(
+            "--actor-type",
+            "actor_types",
+            multiple=True,
+            type=click.Choice(["state", "organization", "person", "group", "other"]),
+            help="only actors of these types (repeatable)",
+        ),
+        click.option("--topic", "topics", multiple=True, metavar="LABEL", help="only these topics (repeatable)"),
+        click.option(
+            "--stance",
+            "stances",
+            multiple=True,
+            type=click.Choice(["support", "propose", "demand", "threaten", "consider", "oppose", "reject"]),
+            help="only these stance types (repeatable)",
+        ),
+        click.option("--from", "date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY[-MM[-DD]])"),
+        click.option("--to", "date_to", metavar="DATE", help="only documents dated on or before DATE"),
+        click.option("--min-weight", type=float, default=0.0, show_default=True, help="drop lighter edges"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _filters(actors, actor_types, topics, stances, date_from, date_to, min_weight):
+    from .graph.network import Filters
+
+    return Filters(
+        actors=tuple(actors),
+        actor_types=tuple(actor_types),
+        topics=tuple(topics),
+        stances=tuple(stances),
+        date_from=date_from,
+        date_to=date_to,
+        min_weight=min_weight,
+    )
+
+
 def _warn(message: str) -> None:
     click.echo(f"stancegraph: warning: {message}", err=True)
 

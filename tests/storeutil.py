@@ -153,3 +153,13 @@ def write_samples(store: StanceStore) -> int:
         write_document(store, doc, triples, extractor="x", pipeline="p", persons=persons)
         for doc, triples, persons in sample_documents()
     )
+
+
+def synthetic_store(statements: int, **kwargs):
+    """An in-memory store holding a synthetic corpus (``stancegraph.graph.synthetic``) of ``statements``."""
+    from stancegraph.graph.synthetic import synthetic_corpus
+
+    store = open_store(None)
+    for doc, triples in synthetic_corpus(statements, **kwargs):
+        write_document(store, doc, triples, extractor="test", pipeline="synthetic")
+    return store

@@ -15,6 +15,7 @@ from stancegraph.graph.rows import stance_rows
 from stancegraph.graph.store import open_store
 from stancegraph.graph.synthetic import synthetic_corpus
 from stancegraph.graph.writer import write_document
+from storeutil import synthetic_store
 
 from stancegraph.cli import cli, main
 from stancegraph.errors import QueryError
@@ -22,11 +23,8 @@ from stancegraph.errors import QueryError
 
 @pytest.fixture(scope="module")
 def store():
-    opened = open_store(None)
-    for doc, triples in synthetic_corpus(600, actors=12, topics=40, years=5, per_document=15, seed=7):
-        write_document(opened, doc, triples, extractor="test", pipeline="synthetic")
-    yield opened
-    opened.close()
+    with synthetic_store(600, actors=12, topics=40, years=5, per_document=15, seed=7) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")

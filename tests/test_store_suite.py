@@ -267,3 +267,21 @@ def test_import_and_validate_work_on_every_store(store, tmp_path):
     assert list(stance_rows(store)) == expected
     report = validate(store)
     assert report.conforms, report.format_text()
+
+
+def test_every_network_is_the_same_on_every_store(tmp_path, oxigraph_server):
+    import networkx as nx
+    from stancegraph.graph.network import actor_network, stance_network, target_network
+    from stancegraph.graph.synthetic import synthetic_corpus
+
+    docs = list(synthetic_corpus(150, actors=6, topics=10, seed=9))
+    graphs = {}
+    for kind in KINDS:
+        with opened(kind, tmp_path / kind, oxigraph_server) as store:
+            for doc, triples in docs:
+                write_document(store, doc, triples, extractor="x", pipeline="p")
+            graphs[kind] = [stance_network(store), actor_network(store, "subtract", "cosine"), target_network(store)]
+    assert graphs["memory"][0].number_of_edges() > 0 and graphs["memory"][2].number_of_edges() > 0
+    for kind in ("folder", "remote"):
+        for mine, theirs in zip(graphs[kind], graphs["memory"]):
+            assert nx.utils.graphs_equal(mine, theirs), kind
