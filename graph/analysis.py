@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 import networkx as nx
@@ -382,22 +381,14 @@ def most_central(G: nx.Graph, *, measure: str = "eigenvector", weight: str = "we
 
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?")
-_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
 def _period(date: Any, by: str) -> str | None:
-    """The year (``YYYY``) or month (``YYYY-MM``) of a date written in ISO or as ``15 March 2014``."""
-    text = str(date or "").strip()
-    match = _ISO.match(text)
-    if match and (by == "year" or match.group(2)):
-        return match.group(1) if by == "year" else f"{match.group(1)}-{match.group(2)}"
-    for fmt in _DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        return f"{parsed.year:04d}" if by == "year" else f"{parsed.year:04d}-{parsed.month:02d}"
-    return None
+    """The year (``YYYY``) or month (``YYYY-MM``) of an ISO date, as the store keeps them."""
+    match = _ISO.match(str(date or "").strip())
+    if not match or (by == "month" and not match.group(2)):
+        return None
+    return match.group(1) if by == "year" else f"{match.group(1)}-{match.group(2)}"
 
 
 def stance_change(
@@ -415,7 +406,8 @@ def stance_change(
     ``topic`` (a label, any case) narrow the rows. Each result row is one actor, topic and period (``by``:
     ``year`` or ``month``): ``statements``, ``documents``, ``positive``, ``neutral``, ``negative`` (statements by
     polarity), ``net`` (the mean polarity, from -1 to 1) and ``change`` (``net`` minus that of the pair's
-    previous period; ``None`` for its first). Statements without a readable date are left out.
+    previous period; ``None`` for its first). Statements without a date (or, by month, without a month)
+    are left out.
 
     ``changed_only`` (by default: when neither ``actor`` nor ``topic`` is given) keeps only the pairs whose
     net polarity differs between periods.
@@ -425,7 +417,7 @@ def stance_change(
     >>> rows = [
     ...     {"actor_id": "USA", "actor": "United States", "topic": "ABM shield", "polarity": 1, "date": "2011-05-02", "doc": "a"},
     ...     {"actor_id": "USA", "actor": "United States", "topic": "ABM shield", "polarity": -1, "date": "2012-01-09", "doc": "b"},
-    ...     {"actor_id": "USA", "actor": "United States", "topic": "ABM shield", "polarity": 0, "date": "9 March 2012", "doc": "c"},
+    ...     {"actor_id": "USA", "actor": "United States", "topic": "ABM shield", "polarity": 0, "date": "2012-03-09", "doc": "c"},
     ...     {"actor_id": "RUS", "actor": "Russia", "topic": "ABM shield", "polarity": -1, "date": "2012-01-09", "doc": "b"},
     ... ]
     >>> [(r["actor_id"], r["period"], r["net"], r["change"]) for r in stance_change(rows)]

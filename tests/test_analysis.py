@@ -281,11 +281,12 @@ def test_stance_change_per_year_matches_the_rows(rows):
     assert len(changed) < len(got)
 
 
-def test_stance_change_reads_months_and_written_dates():
+def test_stance_change_by_month_leaves_out_what_has_no_month():
     rows = [
-        {"actor_id": "RUS", "actor": "Russia", "topic": "Referendum", "polarity": 1, "date": "15 March 2014", "doc": "a"},
+        {"actor_id": "RUS", "actor": "Russia", "topic": "Referendum", "polarity": 1, "date": "2014-03-15", "doc": "a"},
         {"actor_id": "RUS", "actor": "Russia", "topic": "referendum", "polarity": -1, "date": "2014-04-13", "doc": "b"},
-        {"actor_id": "RUS", "actor": "Russia", "topic": "referendum", "polarity": -1, "date": "April 20, 2014", "doc": "c"},
+        {"actor_id": "RUS", "actor": "Russia", "topic": "referendum", "polarity": -1, "date": "2014-04-20", "doc": "c"},
+        {"actor_id": "RUS", "actor": "Russia", "topic": "referendum", "polarity": 1, "date": "2014", "doc": "e"},
         {"actor_id": "RUS", "actor": "Russia", "topic": "referendum", "polarity": 1, "date": None, "doc": "d"},
     ]
     got = stance_change(rows, "rus", "REFERENDUM", by="month")
