@@ -69,11 +69,13 @@ def coalitions(G: nx.Graph, *, weight: str = "weight", seed: int = 0, resolution
 
     Without negative ties (a congruence network), Louvain communities (Blondel et al. 2008, networkx's
     ``louvain_communities`` with the given ``seed``) of the tie weights. With negative ties (a conflict
-    network, whose ties all count as negative, a subtract network, or the target network, whose ties are
-    signed by their net polarity), the same Louvain communities of the positive ties are improved by moving
+    network, a subtract network, or the target network, read as the conflict of the negative stances aimed
+    at actors: see ``graph/signed.py``), the same Louvain communities of the positive ties are improved by moving
     single actors and merging groups while that raises the signed modularity of Gómez, Jensen & Arenas
     (2009): positive ties fall inside coalitions and negative ties between them, and actors who share
-    opponents, with no conflict between them, end up together. Actors without ties stay alone.
+    opponents end up together. In a network of negative ties only (conflict), no two actors in conflict
+    share a coalition: the moves and merges that would join them are not made. Actors without ties stay
+    alone.
 
     Returns sets of node ids, largest first (then by their names), the same for the same graph and seed.
 
@@ -111,7 +113,8 @@ def coalitions(G: nx.Graph, *, weight: str = "weight", seed: int = 0, resolution
     positive.add_weighted_edges_from((u, v, w) for (u, v), w in ties.items() if w > 0)
     groups = nx.community.louvain_communities(positive, weight="weight", seed=seed, resolution=resolution)
     if any(w < 0 for w in ties.values()):
-        groups = refine_modularity(ties, nodes, groups, resolution)
+        conflict_only = all(w < 0 for w in ties.values())
+        groups = refine_modularity(ties, nodes, groups, resolution, apart=conflict_only)
     return sorted((set(g) for g in groups), key=lambda g: (-len(g), sorted(map(_name, g))))
 
 
@@ -286,7 +289,8 @@ def _actors(G: nx.Graph) -> list[Hashable]:
     return [n for n, kind in G.nodes(data="kind") if kind in (None, "actor")]
 
 
-def _actor_row(G: nx.Graph, node: Hashable) -> dict[str, Any]:
+def actor_row(G: nx.Graph, node: Hashable) -> dict[str, Any]:
+    """An actor node as a row: ``node``, ``actor_id``, ``actor`` (label), ``actor_type``, ``statements``."""
     attrs = G.nodes[node]
     return {
         "node": node,
@@ -329,7 +333,7 @@ def most_active(G: nx.Graph, *, weight: str = "weight") -> list[dict[str, Any]]:
     H = _strength_graph(G, weight)
     rows = []
     for node in _actors(G):
-        row = _actor_row(G, node)
+        row = actor_row(G, node)
         row["neighbours"] = H.degree(node)
         row["strength"] = H.degree(node, weight="weight")
         rows.append(row)
@@ -372,7 +376,7 @@ def most_central(G: nx.Graph, *, measure: str = "eigenvector", weight: str = "we
         centrality = nx.betweenness_centrality(H, weight="length", normalized=True)
     rows = []
     for node in _actors(G):
-        row = _actor_row(G, node)
+        row = actor_row(G, node)
         row["centrality"] = centrality[node]
         row["strength"] = strength[node]
         rows.append(row)
@@ -383,7 +387,7 @@ def most_central(G: nx.Graph, *, measure: str = "eigenvector", weight: str = "we
 _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
-def _period(date: Any, by: str) -> str | None:
+def period_of(date: Any, by: str) -> str | None:
     """The year (``YYYY``) or month (``YYYY-MM``) of an ISO date, as the store keeps them."""
     match = _ISO.match(str(date or "").strip())
     if not match or (by == "month" and not match.group(2)):
@@ -439,7 +443,7 @@ def stance_change(
         key_topic = str(topic_iri(str(row.get("topic") or "")))
         if wanted_topic and key_topic != str(wanted_topic):
             continue
-        period = _period(row.get("date"), by)
+        period = period_of(row.get("date"), by)
         if period is None:
             continue
         cell = cells.setdefault((actor_id, key_topic, period), {

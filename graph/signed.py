@@ -44,9 +44,11 @@ def signed_ties(G: nx.Graph, weight: str = "weight") -> dict[Tie, float]:
     """Each pair of tied nodes with its signed weight, the pair in the order of the nodes' names.
 
     An edge whose ``kind`` is ``conflict`` (or any edge of a graph whose ``network`` is ``conflict``) counts
-    as negative, whatever the sign of its weight; an edge with ``positive`` and ``negative`` counts (the
-    target network) as its weight times ``(positive - negative) / statements``; any other edge as its weight.
-    Parallel and reciprocal edges are summed; self-loops and ties that sum to zero are left out.
+    as negative, whatever the sign of its weight. An edge with ``negative`` counts (the target network) counts
+    as negative, its weight times the share of its statements that are negative: a stance's polarity is
+    towards its topic, so a positive stance aimed at an actor (a demand addressed to it, a threat against it)
+    says nothing of friendship, while a negative one (condemning its action) is conflict. Any other edge counts
+    as its weight. Parallel and reciprocal edges are summed; self-loops and ties that sum to zero are left out.
 
     >>> G = nx.Graph(network="conflict")
     >>> G.add_edge("RUS", "USA", weight=3.0, kind="conflict")
@@ -56,7 +58,7 @@ def signed_ties(G: nx.Graph, weight: str = "weight") -> dict[Tie, float]:
     >>> D.add_edge("USA", "RUS", weight=2, positive=1, neutral=0, negative=3, statements=4)
     >>> D.add_edge("RUS", "USA", weight=1, positive=0, neutral=0, negative=1, statements=1)
     >>> signed_ties(D)
-    {('RUS', 'USA'): -2.0}
+    {('RUS', 'USA'): -2.5}
     """
     conflict_graph = G.graph.get("network") == "conflict"
     ties: dict[Tie, float] = defaultdict(float)
@@ -66,9 +68,9 @@ def signed_ties(G: nx.Graph, weight: str = "weight") -> dict[Tie, float]:
         w = float(data.get(weight, 1.0))
         if data.get("kind", "conflict" if conflict_graph else None) == "conflict":
             w = -abs(w)
-        elif "positive" in data and "negative" in data:
-            n = data.get("statements") or (data["positive"] + data.get("neutral", 0) + data["negative"])
-            w = w * (data["positive"] - data["negative"]) / n if n else 0.0
+        elif "negative" in data:
+            n = data.get("statements") or (data.get("positive", 0) + data.get("neutral", 0) + data["negative"])
+            w = -abs(w) * data["negative"] / n if n else 0.0
         ties[ordered_pair(u, v)] += w
     return {pair: w for pair, w in sorted(ties.items(), key=lambda t: (str(t[0][0]), str(t[0][1]))) if abs(w) > _EPS}
 
@@ -114,10 +116,16 @@ def signed_modularity(ties: dict[Tie, float], partition: Sequence[Iterable[Hasha
 
 
 def refine_modularity(
-    ties: dict[Tie, float], nodes: Sequence[Hashable], partition: Iterable[Iterable[Hashable]], resolution: float = 1.0
+    ties: dict[Tie, float],
+    nodes: Sequence[Hashable],
+    partition: Iterable[Iterable[Hashable]],
+    resolution: float = 1.0,
+    *,
+    apart: bool = False,
 ) -> Partition:
     """The partition improved by moving single nodes, then merging groups, while either raises the signed
-    modularity; nodes are visited in the order of their names, so the result is deterministic.
+    modularity; nodes are visited in the order of their names, so the result is deterministic. With ``apart``,
+    no move or merge puts two nodes with a negative tie in one group (the partition given must have none).
 
     >>> ties = {("a", "b"): -1.0, ("a", "c"): -1.0, ("a", "d"): -1.0}
     >>> sorted(sorted(g) for g in refine_modularity(ties, "abcd", [{"a"}, {"b"}, {"c"}, {"d"}]))
@@ -154,11 +162,14 @@ def refine_modularity(
                 sp[old] -= kp
                 sn[old] -= kn
                 links: dict[int, float] = defaultdict(float)
+                enemies: set[int] = set()
                 for other, w in neighbours[node].items():
                     links[group[other]] += w
+                    if w < 0 and apart:
+                        enemies.add(group[other])
                 best, best_gain = old, links[old] - expected(kp, kn, sp[old], sn[old])
                 for g in sorted(sp):
-                    if g != old and (sp[g] or sn[g] or links.get(g)):
+                    if g != old and g not in enemies and (sp[g] or sn[g] or links.get(g)):
                         gain = links.get(g, 0.0) - expected(kp, kn, sp[g], sn[g])
                         if gain > best_gain + _EPS:
                             best, best_gain = g, gain
@@ -171,13 +182,19 @@ def refine_modularity(
                 changed |= best != old
         while True:
             between: dict[tuple[int, int], float] = defaultdict(float)
+            hostile: set[tuple[int, int]] = set()
             for (u, v), w in ties.items():
                 if group[u] != group[v]:
-                    between[tuple(sorted((group[u], group[v])))] += w  # type: ignore[index]
+                    pair = (min(group[u], group[v]), max(group[u], group[v]))
+                    between[pair] += w
+                    if w < 0 and apart:
+                        hostile.add(pair)
             used = sorted({g for g in group.values()})
             best_merge, best_gain = None, _EPS
             for i, a in enumerate(used):
                 for b in used[i + 1:]:
+                    if (a, b) in hostile:
+                        continue
                     gain = between.get((a, b), 0.0) - expected(sp[a], sn[a], sp[b], sn[b])
                     if gain > best_gain:
                         best_merge, best_gain = (a, b), gain

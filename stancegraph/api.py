@@ -27,6 +27,7 @@ from .table import write_csv, write_jsonl
 __all__ = [
     "BuildResult",
     "ExtractSummary",
+    "analyze",
     "build",
     "evaluate",
     "export_rdf_text",
@@ -404,3 +405,14 @@ def versions() -> dict[str, str]:
             out[label] = "not installed"
     return out
 
+
+
+def analyze(store: Any, what: str, **options: Any):
+    """Run one analysis (coalitions, polarisation, balance, contested, active, central, change) on a network
+    built from the store; returns a ``Table`` (``columns``, ``rows``, ``note``). The options are those of
+    ``stancegraph.graph.reports.analysis_table``: ``network``, ``normalization``, ``duplicates``, ``filters``,
+    ``seed``, ``measure``, ``by``, ``limit``."""
+    from .graph.reports import analysis_table
+
+    with _opened(store) as opened:
+        return analysis_table(opened, what, **options)

@@ -73,6 +73,19 @@ def test_coalitions_of_a_subtract_network_are_the_camps_despite_a_contrary_tie(s
     assert coalitions(G) == [set(CAMPS[0]), set(CAMPS[1])]
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_no_two_actors_in_conflict_share_a_coalition(seed):
+    G = random_signed(14, 0.5, seed)
+    for u, v in G.edges:
+        G.edges[u, v].update(weight=abs(G.edges[u, v]["weight"]), kind="conflict")
+    G.graph["network"] = "conflict"
+    groups = coalitions(G)
+    assert sorted(n for g in groups for n in g) == sorted(G)
+    assert max(len(g) for g in groups) > 1
+    for g in groups:
+        assert not any(G.has_edge(u, v) for u, v in itertools.combinations(g, 2)), g
+
+
 def test_coalitions_of_a_congruence_network_are_louvain_communities():
     karate = nx.karate_club_graph()
     G = nx.Graph(network="congruence")  # nodes and edges in the order of their names, as coalitions() reads them
