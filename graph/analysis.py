@@ -28,6 +28,7 @@ from stancegraph.errors import InputError
 
 from .signed import (
     frustration,
+    greedy_camps,
     ordered_pair,
     refine_modularity,
     signed_modularity,
@@ -70,12 +71,13 @@ def coalitions(G: nx.Graph, *, weight: str = "weight", seed: int = 0, resolution
     Without negative ties (a congruence network), Louvain communities (Blondel et al. 2008, networkx's
     ``louvain_communities`` with the given ``seed``) of the tie weights. With negative ties (a conflict
     network, a subtract network, or the target network, read as the conflict of the negative stances aimed
-    at actors: see ``graph/signed.py``), the same Louvain communities of the positive ties are improved by moving
-    single actors and merging groups while that raises the signed modularity of Gómez, Jensen & Arenas
-    (2009): positive ties fall inside coalitions and negative ties between them, and actors who share
-    opponents end up together. In a network of negative ties only (conflict), no two actors in conflict
-    share a coalition: the moves and merges that would join them are not made. Actors without ties stay
-    alone.
+    at actors: see ``graph/signed.py``), the partition of highest signed modularity (Gómez, Jensen & Arenas
+    2009) found from two starts, those Louvain communities of the positive ties and the two camps of each
+    connected part (``greedy_camps``), each improved by moving single actors and merging groups while the
+    signed modularity rises: positive ties fall inside coalitions and negative ties between them, and actors
+    who share opponents end up together. In a network of negative ties only (conflict), no two actors in
+    conflict share a coalition: the moves and merges that would join them are not made. Actors without ties
+    stay alone.
 
     Returns sets of node ids, largest first (then by their names), the same for the same graph and seed.
 
@@ -114,7 +116,9 @@ def coalitions(G: nx.Graph, *, weight: str = "weight", seed: int = 0, resolution
     groups = nx.community.louvain_communities(positive, weight="weight", seed=seed, resolution=resolution)
     if any(w < 0 for w in ties.values()):
         conflict_only = all(w < 0 for w in ties.values())
-        groups = refine_modularity(ties, nodes, groups, resolution, apart=conflict_only)
+        refined = [refine_modularity(ties, nodes, start, resolution, apart=conflict_only)
+                   for start in (groups, greedy_camps(ties, nodes))]
+        groups = max(refined, key=lambda p: signed_modularity(ties, p, resolution))
     return sorted((set(g) for g in groups), key=lambda g: (-len(g), sorted(map(_name, g))))
 
 

@@ -23,12 +23,12 @@ weight, and a tie of the target network is its weight times its net polarity. On
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Hashable, Iterable, Sequence
 
 import networkx as nx
 
-__all__ = ["frustration", "ordered_pair", "refine_modularity", "signed_modularity", "signed_ties", "two_camp_split"]
+__all__ = ["frustration", "greedy_camps", "ordered_pair", "refine_modularity", "signed_modularity", "signed_ties", "two_camp_split"]
 
 Tie = tuple[Hashable, Hashable]
 Partition = list[set[Hashable]]
@@ -85,6 +85,14 @@ def _strengths(ties: dict[Tie, float]) -> tuple[dict[Hashable, float], dict[Hash
     return positive, negative
 
 
+def _neighbours(ties: dict[Tie, float]) -> dict[Hashable, dict[Hashable, float]]:
+    out: dict[Hashable, dict[Hashable, float]] = defaultdict(dict)
+    for (u, v), w in ties.items():
+        out[u][v] = w
+        out[v][u] = w
+    return out
+
+
 def _group_of(partition: Iterable[Iterable[Hashable]]) -> dict[Hashable, int]:
     return {node: i for i, group in enumerate(partition) for node in group}
 
@@ -125,7 +133,8 @@ def refine_modularity(
 ) -> Partition:
     """The partition improved by moving single nodes, then merging groups, while either raises the signed
     modularity; nodes are visited in the order of their names, so the result is deterministic. With ``apart``,
-    no move or merge puts two nodes with a negative tie in one group (the partition given must have none).
+    the groups given are first split so that none holds a negative tie, and no move or merge joins two nodes
+    with one.
 
     >>> ties = {("a", "b"): -1.0, ("a", "c"): -1.0, ("a", "d"): -1.0}
     >>> sorted(sorted(g) for g in refine_modularity(ties, "abcd", [{"a"}, {"b"}, {"c"}, {"d"}]))
@@ -133,12 +142,9 @@ def refine_modularity(
     """
     positive, negative = _strengths(ties)
     two_wp, two_wn = sum(positive.values()), sum(negative.values())
-    neighbours: dict[Hashable, dict[Hashable, float]] = defaultdict(dict)
-    for (u, v), w in ties.items():
-        neighbours[u][v] = w
-        neighbours[v][u] = w
+    neighbours = _neighbours(ties)
     order = sorted(nodes, key=str)
-    group = _group_of(partition)
+    group = _group_of(_separate(neighbours, partition) if apart else partition)
     for node in order:
         group.setdefault(node, max(group.values(), default=-1) + 1)
     sp: dict[int, float] = defaultdict(float)
@@ -213,6 +219,63 @@ def refine_modularity(
     return list(groups.values())
 
 
+def _separate(neighbours: dict[Hashable, dict[Hashable, float]], partition: Iterable[Iterable[Hashable]]) -> Partition:
+    """Each group split, greedily in the order of the names, into parts without a negative tie inside."""
+    out: Partition = []
+    for members in partition:
+        parts: Partition = []
+        for node in sorted(members, key=str):
+            part = next((p for p in parts if not any(neighbours[node].get(x, 0.0) < 0 for x in p)), None)
+            if part is None:
+                parts.append({node})
+            else:
+                part.add(node)
+        out.extend(parts)
+    return out
+
+
+def greedy_camps(ties: dict[Tie, float], nodes: Sequence[Hashable]) -> Partition:
+    """Each connected part of the network split in two: nodes placed breadth first from the strongest, each
+    in the camp that contradicts less of its tie weight to the nodes already placed. Exact for a balanced
+    network, where no tie need be contradicted. Two groups per part, or one for a node without ties.
+
+    >>> ties = {("a", "b"): -1.0, ("b", "c"): -1.0, ("c", "d"): -1.0, ("x", "y"): 1.0}
+    >>> sorted(sorted(g) for g in greedy_camps(ties, "abcdxy"))
+    [['a', 'c'], ['b', 'd'], ['x', 'y']]
+    """
+    side, parts = _greedy_sides(_neighbours(ties), nodes)
+    return [g for part in parts for g in ({n for n in part if side[n] == c} for c in (0, 1)) if g]
+
+
+def _greedy_sides(
+    neighbours: dict[Hashable, dict[Hashable, float]], nodes: Sequence[Hashable]
+) -> tuple[dict[Hashable, int], list[list[Hashable]]]:
+    """The camp (0 or 1) of each node as :func:`greedy_camps` places it, and the connected parts."""
+    strength = {n: sum(abs(w) for w in neighbours[n].values()) for n in nodes}
+    side: dict[Hashable, int] = {}
+    parts: list[list[Hashable]] = []
+    for start in sorted(nodes, key=lambda n: (-strength[n], str(n))):
+        if start in side:
+            continue
+        side[start] = 0
+        part, queue = [start], deque([start])
+        while queue:
+            node = queue.popleft()
+            for other in sorted(neighbours[node], key=lambda o: (-abs(neighbours[node][o]), str(o))):
+                if other in side:
+                    continue
+                cost = [0.0, 0.0]
+                for placed, w in neighbours[other].items():
+                    for camp in (0, 1):
+                        if placed in side and (w > 0) != (side[placed] == camp):
+                            cost[camp] += abs(w)
+                side[other] = 0 if cost[0] <= cost[1] else 1
+                part.append(other)
+                queue.append(other)
+        parts.append(part)
+    return side, parts
+
+
 def frustration(ties: dict[Tie, float], partition: Iterable[Iterable[Hashable]]) -> tuple[float, int]:
     """The weight and the number of the ties a partition contradicts: positive ties between groups and
     negative ties inside one (nodes in no group count as groups of their own)."""
@@ -227,18 +290,15 @@ def frustration(ties: dict[Tie, float], partition: Iterable[Iterable[Hashable]])
 
 
 def two_camp_split(ties: dict[Tie, float], nodes: Sequence[Hashable], start: Sequence[Iterable[Hashable]]) -> Partition:
-    """Two groups contradicting as little tie weight as found: the groups of ``start`` placed, largest first,
-    in the camp that contradicts less, then single nodes moved across while that lowers the frustration
-    (Doreian & Mrvar's relocation with two groups); the same from all nodes in one camp; the better of both.
+    """Two groups contradicting as little tie weight as found. Two starts: the groups of ``start`` placed,
+    largest first, in the camp that contradicts less, and :func:`greedy_camps`; from each, single nodes moved
+    across while that lowers the frustration (Doreian & Mrvar's relocation with two groups); the better of both.
 
     >>> ties = {("a", "b"): 1.0, ("c", "d"): 1.0, ("a", "c"): -1.0, ("b", "d"): -1.0, ("e", "a"): -1.0}
     >>> sorted(sorted(g) for g in two_camp_split(ties, "abcde", [{"a", "b"}, {"c", "d"}, {"e"}]))
     [['a', 'b'], ['c', 'd', 'e']]
     """
-    neighbours: dict[Hashable, dict[Hashable, float]] = defaultdict(dict)
-    for (u, v), w in ties.items():
-        neighbours[u][v] = w
-        neighbours[v][u] = w
+    neighbours = _neighbours(ties)
     order = sorted(nodes, key=str)
 
     def relocate(side: dict[Hashable, int]) -> dict[Hashable, int]:
@@ -264,7 +324,8 @@ def two_camp_split(ties: dict[Tie, float], nodes: Sequence[Hashable], start: Seq
                         cost[camp] += abs(w) if (w > 0) != (placed[other] == camp) else 0.0
         camp = 0 if cost[0] <= cost[1] else 1
         placed.update((node, camp) for node in members)
-    candidates = [relocate({n: placed.get(n, 0) for n in order}), relocate({n: 0 for n in order})]
+    greedy, _ = _greedy_sides(neighbours, order)
+    candidates = [relocate({n: placed.get(n, 0) for n in order}), relocate({n: greedy.get(n, 0) for n in order})]
 
     def split(side: dict[Hashable, int]) -> Partition:
         return [g for g in ({n for n in order if side[n] == c} for c in (0, 1)) if g]

@@ -73,6 +73,21 @@ def test_coalitions_of_a_subtract_network_are_the_camps_despite_a_contrary_tie(s
     assert coalitions(G) == [set(CAMPS[0]), set(CAMPS[1])]
 
 
+def test_a_large_sparse_conflict_network_splits_into_its_two_camps():
+    rng = random.Random(1)
+    names = [f"n{i:03d}" for i in range(300)]
+    camp = {a: rng.random() < 0.5 for a in names}  # the camps interleaved in the order of the names
+    G = nx.Graph(network="conflict")
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if camp[a] != camp[b] and rng.random() < 0.03:
+                G.add_edge(a, b, weight=1.0, kind="conflict")
+    assert nx.is_connected(G)
+    expected = sorted(({a for a in G if camp[a]}, {a for a in G if not camp[a]}), key=len, reverse=True)
+    assert coalitions(G) == expected
+    assert structural_balance(G)["frustration"] == 0.0
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_no_two_actors_in_conflict_share_a_coalition(seed):
     G = random_signed(14, 0.5, seed)
