@@ -54,9 +54,6 @@ def test_stances_aimed_at_actors_put_the_west_together_and_russia_apart(store):
     assert where[RUS] != where[str(actor_iri("USA"))]
 
 
-@pytest.mark.xfail(strict=True, reason="France opposes Russia's actions under labels Russia takes no stance on "
-                   "('annex Crimea', 'Russian aggression'): no topic shared at opposite polarities, so no conflict "
-                   "tie puts it with the United States and the United Kingdom (README, Analysis)")
-def test_france_joins_the_western_coalition_of_the_conflict_network(store):
+def test_the_conflict_network_puts_the_western_permanent_members_together(store):
     where = coalition_of(coalitions(actor_network(store, "conflict")))
     assert where[str(actor_iri("FRA"))] == where[str(actor_iri("USA"))] == where[str(actor_iri("GBR"))]
