@@ -155,7 +155,7 @@ def network_html(
         "counts": html.escape(_counts(graph, kind, nodes, edges)),
         "settings": _settings_html(graph, kind),
         "legend": _legend_html(kind),
-        "controls": _controls_html(kind, nodes) if nodes else "",
+        "controls": _controls_html(kind, nodes, any(d == 0 for _, d in graph.degree())) if nodes else "",
         "empty": "" if nodes else f'<p class="sg-empty">{_EMPTY[kind]}</p>',
         "data_json": _json_for_script(data),
         "vis_css": assets["vis-network.css"],
@@ -485,7 +485,7 @@ def _legend_html(kind: str) -> str:
 
 
 
-def _controls_html(kind: str, nodes: list[dict[str, Any]]) -> str:
+def _controls_html(kind: str, nodes: list[dict[str, Any]], isolated: bool) -> str:
     """Search and filters; the page's script wires them up. Only fixed strings: no document text here."""
     parts = [
         '<span class="sg-control"><input id="stancegraph-search" type="search" list="stancegraph-labels" '
@@ -511,6 +511,11 @@ def _controls_html(kind: str, nodes: list[dict[str, Any]]) -> str:
             f'<label><input type="checkbox" name="actor-type" value="{name}" checked>{name}</label>' for name in types
         )
         parts.append(f'<span class="sg-control">actors: {boxes}</span>')
+    if isolated:
+        parts.append(
+            '<span class="sg-control"><label><input type="checkbox" name="isolated" value="1" checked>'
+            "nodes without edges</label></span>"
+        )
     parts.append(
         '<span class="sg-control"><button type="button" id="stancegraph-reset">show all</button>'
         '<span id="stancegraph-shown" class="sg-shown"></span></span>'

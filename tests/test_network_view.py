@@ -158,6 +158,13 @@ def test_filter_controls_match_the_kind(pages) -> None:
         assert 'id="stancegraph-min-weight"' in page and 'id="stancegraph-search"' in page
         types = [attrs["value"] for tag, attrs in _elements(page).tags if attrs.get("name") == "actor-type"]
         assert types == ["state", "organization"]  # the types present, in the legend's order
+        assert 'name="isolated"' not in page  # every node has an edge
+
+
+def test_a_network_with_lone_actors_can_hide_them(store) -> None:
+    graph = network(store, "congruence", filters=Filters(actor_types=("state",)))
+    assert [n for n, d in graph.degree() if d == 0] == [USA]  # a state that agrees with none of the others
+    assert 'name="isolated"' in network_html(graph)
 
 
 def test_widths_grow_with_the_log_of_the_weight() -> None:

@@ -11,6 +11,7 @@ import pytest
 from browserutil import BROWSER_MARKS, load_page, png_is_blank, screenshot
 from networkdocs import PAYLOADS as STORED_PAYLOADS
 from networkdocs import memory_store, write_hostile, write_missile_defence
+from stancegraph.graph.network import Filters
 from stancegraph.graph.networkview import network, view_evidence
 from stancegraph.graph.view import network_html, view_html, write_view
 from stancegraph.graph.writer import actor_iri
@@ -275,3 +276,26 @@ def test_filters_and_search_work_in_the_page(missile_store, tmp_path: Path) -> N
                                           "probe-reset")}) == 4  # each control changed what is shown
     assert page.dataset["probe-found"] == str(actor_iri("RUS"))
     assert page.dataset["probe-selected"]  # the found node is selected
+
+
+LONE_PROBE = """<script>
+var lone = setInterval(function () {
+  if (!window.stancegraphView) return;
+  clearInterval(lone);
+  var box = document.querySelector('input[name="isolated"]');
+  box.checked = false;
+  box.dispatchEvent(new Event("change"));
+  var root = document.documentElement;
+  root.setAttribute("data-probe-lone", root.getAttribute("data-sg-shown-nodes"));
+}, 10);
+</script>"""
+
+
+def test_nodes_without_edges_can_be_hidden(missile_store, tmp_path: Path) -> None:
+    graph = network(missile_store, "congruence", filters=Filters(actor_types=("state",)))
+    html_path = tmp_path / "lone.html"
+    html_path.write_text(_without_csp(network_html(graph), LONE_PROBE), encoding="utf-8")
+    page = load_page(html_path)
+    assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
+    assert int(page.dataset["sg-nodes"]) == graph.number_of_nodes()
+    assert int(page.dataset["probe-lone"]) == sum(1 for _, d in graph.degree() if d) < graph.number_of_nodes()

@@ -117,8 +117,8 @@
     network.redraw();
   });
 
-  // Filters: edges by polarity class and minimum weight, actors by type; a node whose edges are all hidden
-  // is hidden with them.
+  // Filters: edges by polarity class and minimum weight, actors by type, nodes that have no edge at all; a node
+  // whose edges are all hidden is hidden with them.
   var degree = {};
   data.edges.forEach(function (edge) {
     degree[edge.from] = (degree[edge.from] || 0) + 1;
@@ -138,6 +138,8 @@
   function apply() {
     var polarities = checked("polarity");
     var types = checked("actor-type");
+    var isolated = checked("isolated");
+    var alone = isolated === null || isolated.size > 0;
     var least = parseFloat(minWeight.value);
     if (!(least > 0)) least = 0;
     var nodeOk = {};
@@ -158,7 +160,7 @@
     var nodeCount = 0;
     shownNodes = {};
     data.nodes.forEach(function (node) {
-      if (nodeOk[node.id] && (hasEdge[node.id] || !degree[node.id])) {
+      if (nodeOk[node.id] && (hasEdge[node.id] || (alone && !degree[node.id]))) {
         shownNodes[node.id] = true;
         nodeCount += 1;
       }
