@@ -292,11 +292,34 @@ def named_query(store: Any, name: str, **params: str):
         return run_query(opened, q.text, bindings=bindings)
 
 
-def write_view(store: Any, path: str | os.PathLike[str], *, title: str = "stancegraph") -> Path:
-    """Write the interactive HTML view of the stored stances."""
-    from .graph.view import write_view as write_html
+def write_view(
+    store: Any,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "stancegraph",
+    network: str = "stance",
+    normalization: str | None = None,
+    duplicates: str = "document",
+    filters: Any = None,
+) -> Path:
+    """Write the interactive HTML view of a network of the store, with the evidence of its edges.
 
-    return write_html(stance_rows(store), Path(path), title=title)
+    ``network`` is ``stance`` (actors and topics), ``congruence``, ``conflict``, ``subtract`` (actors tied by
+    their stances on shared topics; ``normalization`` none, average, jaccard or cosine) or ``actors`` (stances
+    aimed at other actors); ``duplicates`` (document, month, year, statement) is what a weight counts once;
+    ``filters`` a ``stancegraph.graph.network.Filters``.
+    """
+    from .graph.network import Filters
+    from .graph.networkview import network as network_of
+    from .graph.networkview import view_evidence
+    from .graph.view import write_network_view
+
+    with _opened(store) as opened:
+        graph = network_of(
+            opened, network, normalization=normalization, duplicates=duplicates, filters=filters or Filters()
+        )
+        evidence = view_evidence(opened, graph)
+    return write_network_view(graph, Path(path), title=title, evidence=evidence)
 
 
 def build(
@@ -348,9 +371,7 @@ def build(
         from .graph.query import export_rdf
 
         rdf = write_text_atomically(out / "graph.trig", export_rdf(opened, "trig"))
-        from .graph.view import write_view as write_html
-
-        view = write_html(rows, out / "view.html", title=f"stancegraph: {', '.join(map(str, inputs))}")
+        view = write_view(opened, out / "view.html", title=f"stancegraph: {', '.join(map(str, inputs))}")
     return BuildResult(summary, store_path, view, table_csv, table_jsonl, rdf)
 
 

@@ -329,12 +329,42 @@ def export(store, fmt, output):
 @_store_option
 @click.option("-o", "--output", default="view.html", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--title", default="stancegraph", show_default=True)
-def view(store, output, title):
-    """Write the interactive HTML view of the store (works offline, one self-contained file)."""
+@click.option(
+    "--network",
+    type=click.Choice(["stance", "congruence", "conflict", "subtract", "actors"]),
+    default="stance",
+    show_default=True,
+    help="stance: actors and topics; congruence, conflict, subtract: actors tied by shared stances; "
+    "actors: stances aimed at other actors",
+)
+@click.option(
+    "--normalization",
+    type=click.Choice(["none", "average", "jaccard", "cosine"]),
+    default=None,
+    help="of the congruence, conflict and subtract ties [default: none]",
+)
+@click.option(
+    "--duplicates",
+    type=click.Choice(["document", "month", "year", "statement"]),
+    default="document",
+    show_default=True,
+    help="a weight counts an actor's stance once per document, month or year, or every statement",
+)
+@_filter_options
+def view(store, output, title, network, normalization, duplicates, **filter_options):
+    """Write the interactive HTML view of a network of the store (works offline, one self-contained file)."""
     from .api import write_view
 
     _require_store(store)
-    path = write_view(store, output, title=title)
+    path = write_view(
+        store,
+        output,
+        title=title,
+        network=network,
+        normalization=normalization,
+        duplicates=duplicates,
+        filters=_filters(**filter_options),
+    )
     click.echo(str(path))
 
 

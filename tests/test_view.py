@@ -84,44 +84,59 @@ def page() -> str:
     return view_html(ROWS, title="Missile defence")
 
 
+ACTOR = "https://w3id.org/stancegraph/id/actor/"
+TOPIC = "https://w3id.org/stancegraph/id/topic/"
+
+
+def _by_iri(data: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, int], dict[str, Any]]]:
+    """The page's nodes by IRI, and its edges by (from IRI, to IRI, polarity)."""
+    nodes = {n["iri"]: n for n in data["nodes"]}
+    iri = {n["id"]: n["iri"] for n in data["nodes"]}
+    edges = {(iri[e["from"]], iri[e["to"]], e["polarity"]): e for e in data["edges"]}
+    return nodes, edges
+
+
 def test_one_node_per_actor_and_per_topic(page: str) -> None:
-    nodes = {n["id"]: n for n in _data(page)["nodes"]}
+    nodes, _ = _by_iri(_data(page))
     assert set(nodes) == {
-        "actor:RUS",
-        "actor:NATO",
-        "actor:USA",
-        "topic:ABM shield",
-        "topic:joint missile defense system",
-        "topic:legally-binding guarantees",
+        ACTOR + "RUS",
+        ACTOR + "NATO",
+        ACTOR + "USA",
+        TOPIC + "abm-shield",
+        TOPIC + "joint-missile-defense-system",
+        TOPIC + "legally-binding-guarantees",
     }
-    assert nodes["actor:RUS"]["label"] == "Russia"
-    assert nodes["actor:NATO"]["shape"] != nodes["actor:RUS"]["shape"]  # organisation vs state
-    assert {n["shape"] for i, n in nodes.items() if i.startswith("topic:")} == {"box"}
-    assert not any(n["shape"] == "box" for i, n in nodes.items() if i.startswith("actor:"))
-    assert nodes["actor:RUS"]["value"] == 5
+    assert nodes[ACTOR + "RUS"]["label"] == "Russia"
+    assert nodes[ACTOR + "NATO"]["shape"] != nodes[ACTOR + "RUS"]["shape"]  # organisation vs state
+    assert {n["shape"] for i, n in nodes.items() if i.startswith(TOPIC)} == {"box"}
+    assert not any(n["shape"] == "box" for i, n in nodes.items() if i.startswith(ACTOR))
+    assert nodes[ACTOR + "RUS"]["value"] == 5
+    assert "written as: Russia, Moscow, the Kremlin" in nodes[ACTOR + "RUS"]["tip"]["lines"]
+    assert len({n["id"] for n in nodes.values()}) == len(nodes)
 
 
 def test_one_edge_per_actor_topic_polarity(page: str) -> None:
-    edges = _data(page)["edges"]
-    assert len(edges) == 5
-    by_key = {(e["from"], e["to"], e["polarity"]): e for e in edges}
-    shield = by_key[("actor:RUS", "topic:ABM shield", -1)]
-    assert shield["mentions"] == 3
+    data = _data(page)
+    _, by_key = _by_iri(data)
+    assert len(data["edges"]) == 5
+    shield = by_key[(ACTOR + "RUS", TOPIC + "abm-shield", -1)]
+    assert shield["weight"] == shield["statements"] == 3
     assert shield["label"] == "oppose \u00d72, reject"
-    assert shield["width"] > by_key[("actor:NATO", "topic:joint missile defense system", -1)]["width"]
-    assert ("actor:RUS", "topic:joint missile defense system", 1) in by_key
-    assert len({e["id"] for e in edges}) == len(edges)
+    assert shield["width"] > by_key[(ACTOR + "NATO", TOPIC + "joint-missile-defense-system", -1)]["width"]
+    assert (ACTOR + "RUS", TOPIC + "joint-missile-defense-system", 1) in by_key
+    assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
 
 
 def test_edge_tooltip_lists_every_evidence_sentence(page: str) -> None:
-    edges = _data(page)["edges"]
-    shield = next(e for e in edges if e["from"] == "actor:RUS" and e["to"] == "topic:ABM shield")
+    _, by_key = _by_iri(_data(page))
+    shield = by_key[(ACTOR + "RUS", TOPIC + "abm-shield", -1)]
     evidence = shield["tip"]["evidence"]
-    assert len(evidence) == 3
+    assert len(evidence) == 3 and "more" not in shield["tip"]
     assert [meta.split(" \u00b7 ")[0] for meta, _ in evidence] == ["d1", "d2", "d3"]
     assert "The Kremlin objects to the ABM shield." in [sentence for _, sentence in evidence]
     meta = evidence[0][0]
     assert "2012-05-03" in meta and "RIA Novosti" in meta and "oppose" in meta
+    edges = list(by_key.values())
     demand = next(e for e in edges if e["label"] == "demand")
     assert "targets USA, NATO" in demand["tip"]["evidence"][0][0]
     consider = next(e for e in edges if e["label"] == "consider")
@@ -135,13 +150,14 @@ def test_polarity_colours(page: str) -> None:
 
 
 def test_pairs_with_two_polarities_get_curved_apart(page: str) -> None:
-    edges = _data(page)["edges"]
-    joint = [e for e in edges if e["from"] == "actor:RUS" and e["to"] == "topic:joint missile defense system"]
-    other = [e for e in edges if e["to"] == "topic:ABM shield"]
+    _, by_key = _by_iri(_data(page))
+    joint = [e for k, e in by_key.items() if k[:2] == (ACTOR + "RUS", TOPIC + "joint-missile-defense-system")]
+    other = [e for k, e in by_key.items() if k[1] == TOPIC + "abm-shield"]
     assert len(joint) == 1 and "smooth" not in joint[0]  # RUS only proposes it; NATO rejects it
     assert "smooth" not in other[0]
     both = view_html([*ROWS, _row("Russia", "RUS", "reject", -1, "joint missile defense system")])
-    bent = [e for e in _data(both)["edges"] if e["from"] == "actor:RUS" and "joint" in e["to"]]
+    _, by_key = _by_iri(_data(both))
+    bent = [e for k, e in by_key.items() if k[:2] == (ACTOR + "RUS", TOPIC + "joint-missile-defense-system")]
     assert len(bent) == 2 and bent[0]["smooth"]["roundness"] != bent[1]["smooth"]["roundness"]
 
 
@@ -191,7 +207,8 @@ def test_hostile_strings_are_escaped() -> None:
     assert [tag for tag, _ in elements.tags].count("script") == 4  # guard, data, vis-network, view
     assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
     assert {tag for tag, _ in elements.tags} <= {"html", "head", "meta", "title", "script", "style", "body", "header",
-                                                "h1", "p", "ul", "li", "span", "main", "div", "aside"}
+                                                "h1", "p", "ul", "li", "span", "main", "div", "aside", "input",
+                                                "button", "datalist", "label"}
     assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
 
 
@@ -249,7 +266,8 @@ def test_rows_with_missing_or_odd_fields_do_not_crash() -> None:
     data = _data(view_html(rows))
     by_label = {n["label"]: n for n in data["nodes"]}
     assert {"Cuba", "embargo", "EU", "?", "(no topic)"} <= set(by_label)
-    cuba = next(e for e in data["edges"] if e["from"] == "actor:Cuba")
+    _, by_key = _by_iri(data)
+    cuba = next(e for k, e in by_key.items() if k[0] == ACTOR + "Cuba")
     assert cuba["polarity"] == -1 and "targets USA, EU" in cuba["tip"]["evidence"][0][0]
 
 

@@ -6,9 +6,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from browserutil import BROWSER_MARKS, load_page, png_is_blank, screenshot
-from stancegraph.graph.view import view_html, write_view
+from networkdocs import PAYLOADS as STORED_PAYLOADS
+from networkdocs import memory_store, write_hostile, write_missile_defence
+from stancegraph.graph.network import Filters
+from stancegraph.graph.networkview import network, view_evidence
+from stancegraph.graph.view import network_html, view_html, write_view
+from stancegraph.graph.writer import actor_iri
 from stancerows import stance_row
 
 pytestmark = list(BROWSER_MARKS)
@@ -50,12 +56,26 @@ var probe = setInterval(function () {
   if (!view) return;
   clearInterval(probe);
   var box = document.createElement("div");
-  view.data.nodes.get().concat(view.data.edges.get()).forEach(function (item) { box.appendChild(item.title); });
+  view.data.nodes.getIds().concat(view.data.edges.getIds()).forEach(function (id) {
+    box.appendChild(view.tooltip(id).cloneNode(true));
+  });
   document.body.appendChild(box);
-  document.documentElement.setAttribute("data-probe-text", box.textContent);
-  document.documentElement.setAttribute("data-probe-elements", String(box.querySelectorAll("img, script, svg").length));
+  view.find("actor");
+  var root = document.documentElement;
+  root.setAttribute("data-probe-text", box.textContent);
+  root.setAttribute("data-probe-panel", document.getElementById("stancegraph-panel").textContent);
+  root.setAttribute("data-probe-elements", String(document.querySelectorAll("img, svg, iframe, object").length));
+  root.setAttribute("data-probe-scripts", String(document.querySelectorAll("script").length));
 }, 10);
 </script>"""
+
+
+def _without_csp(page_html: str, probe: str) -> str:
+    """The page without its Content-Security-Policy, with ``probe`` run at the end of the body."""
+    page_html, removed = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page_html)
+    assert removed == 1
+    head, end, tail = page_html.rpartition("</body>")
+    return head + probe + end + tail
 
 
 def test_view_draws_every_node_without_errors(tmp_path: Path) -> None:
@@ -96,19 +116,17 @@ def test_hostile_rows_run_nothing(tmp_path: Path) -> None:
 
 
 def test_hostile_rows_run_nothing_even_without_the_content_security_policy(tmp_path: Path) -> None:
-    page_html = view_html(HOSTILE_ROWS, title=PAYLOADS[1])
-    page_html, removed = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page_html)
-    assert removed == 1
     html_path = tmp_path / "no-csp.html"
-    head, end, tail = page_html.rpartition("</body>")
-    html_path.write_text(head + PROBE + end + tail, encoding="utf-8")
+    html_path.write_text(_without_csp(view_html(HOSTILE_ROWS, title=PAYLOADS[1]), PROBE), encoding="utf-8")
     page = load_page(html_path)
     assert "pwned" not in page.dataset
     assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
     assert page.dataset["probe-elements"] == "0"
+    assert page.dataset["probe-scripts"] == "5"  # guard, data, vis-network, view, and the probe
     for payload in PAYLOADS:
         assert f"Sentence {payload}" in page.dataset["probe-text"]
         assert f"Topic {payload}" in page.dataset["probe-text"]
+    assert "Actor " in page.dataset["probe-panel"]  # the search found an actor and showed it, as text
 
 
 @pytest.mark.parametrize("blocked", ["https://example.org/x.js", "http://127.0.0.1:1/x.js"])
@@ -122,3 +140,162 @@ def test_the_network_is_blocked(tmp_path: Path, blocked: str) -> None:
         encoding="utf-8",
     )
     assert load_page(html_path, wait_ms=3000).dataset.get("net") == "blocked"
+
+
+# --- every network kind, drawn from a store -------------------------------------------------------------
+
+KINDS = ("stance", "congruence", "conflict", "subtract", "actors")
+
+
+@pytest.fixture(scope="module")
+def missile_store():
+    with memory_store(write_missile_defence) as store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def hostile_store():
+    with memory_store(write_hostile) as store:
+        yield store
+
+
+def _page(store, kind: str, title: str = "stancegraph") -> tuple[nx.Graph, str]:
+    graph = network(store, kind)
+    return graph, network_html(graph, title=title, evidence=view_evidence(store, graph))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_network_draws_every_node_without_errors(missile_store, kind: str, tmp_path: Path) -> None:
+    graph, page_html = _page(missile_store, kind, title=f"Missile defence: {kind}")
+    html_path = tmp_path / f"{kind}.html"
+    html_path.write_text(page_html, encoding="utf-8")
+    page = load_page(html_path)
+    assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
+    assert page.console == []
+    assert page.dataset["sg-ready"] == "1" and page.dataset["sg-kind"] == kind
+    assert int(page.dataset["sg-nodes"]) == graph.number_of_nodes() >= 3
+    assert int(page.dataset["sg-edges"]) == graph.number_of_edges() >= 2
+    png = screenshot(html_path, tmp_path / f"{kind}.png", width=1200, height=800)
+    assert not png_is_blank(png, box=NETWORK_BOX)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_hostile_names_and_text_run_nothing_in_any_network(hostile_store, kind: str, tmp_path: Path) -> None:
+    graph, page_html = _page(hostile_store, kind, title=STORED_PAYLOADS[1])
+    html_path = tmp_path / f"{kind}.html"
+    html_path.write_text(page_html, encoding="utf-8")
+    page = load_page(html_path)
+    assert "pwned" not in page.dataset
+    assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")  # not even a blocked attempt
+    assert int(page.dataset["sg-nodes"]) == graph.number_of_nodes() >= 2
+    assert graph.number_of_edges() >= 1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_hostile_names_and_text_stay_text_without_the_content_security_policy(
+    hostile_store, kind: str, tmp_path: Path
+) -> None:
+    graph, page_html = _page(hostile_store, kind, title=STORED_PAYLOADS[1])
+    html_path = tmp_path / f"{kind}-no-csp.html"
+    html_path.write_text(_without_csp(page_html, PROBE), encoding="utf-8")
+    page = load_page(html_path)
+    assert "pwned" not in page.dataset
+    assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
+    assert page.dataset["probe-elements"] == "0"
+    assert page.dataset["probe-scripts"] == "5"
+    text = page.dataset["probe-text"]
+    for _, label in graph.nodes(data="label"):
+        assert label in text  # every actor and topic name, whole, as text
+    for *_, shared in graph.edges(data="topics"):
+        assert shared is None or shared.split("; ")[0] in text
+    sentences = [e["sentence"] for e in view_evidence(hostile_store, graph).values()]
+    assert len(sentences) == {"stance": 4, "actors": 3}.get(kind, 0)  # actor ties carry topics, not sentences
+    for sentence in sentences:
+        assert sentence in text
+    assert "Actor " in page.dataset["probe-panel"]
+
+
+# Drive the page's own controls as a reader would, and report what is shown after each step.
+CONTROLS_PROBE = """<script>
+var controls = setInterval(function () {
+  var view = window.stancegraphView;
+  if (!view) return;
+  clearInterval(controls);
+  var root = document.documentElement;
+  function shown(name) {
+    root.setAttribute("data-probe-" + name,
+      root.getAttribute("data-sg-shown-nodes") + "/" + root.getAttribute("data-sg-shown-edges"));
+  }
+  function tick(name, value, on) {
+    var box = document.querySelector('input[name="' + name + '"][value="' + value + '"]');
+    box.checked = on;
+    box.dispatchEvent(new Event("change"));
+  }
+  var least = document.getElementById("stancegraph-min-weight");
+  least.value = "2";
+  least.dispatchEvent(new Event("input"));
+  shown("min-weight");
+  least.value = "0";
+  least.dispatchEvent(new Event("input"));
+  tick("polarity", "-1", false);
+  shown("no-negative");
+  tick("polarity", "-1", true);
+  tick("actor-type", "organization", false);
+  shown("no-organization");
+  document.getElementById("stancegraph-reset").click();
+  shown("reset");
+  var search = document.getElementById("stancegraph-search");
+  search.value = "russ";
+  search.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+  root.setAttribute("data-probe-found", root.getAttribute("data-sg-found"));
+  root.setAttribute("data-probe-selected", view.network.getSelectedNodes().join(" "));
+}, 10);
+</script>"""
+
+
+def _shown(graph: nx.Graph, edge_ok, node_ok=lambda attrs: True) -> str:
+    """What the page should show, worked out here: kept edges between kept nodes, and their nodes."""
+    nodes = {n for n, attrs in graph.nodes(data=True) if node_ok(attrs)}
+    edges = [(u, v) for u, v, d in graph.edges(data=True) if u in nodes and v in nodes and edge_ok(d)]
+    return f"{len({n for edge in edges for n in edge})}/{len(edges)}"
+
+
+def test_filters_and_search_work_in_the_page(missile_store, tmp_path: Path) -> None:
+    graph, page_html = _page(missile_store, "stance")
+    html_path = tmp_path / "controls.html"
+    html_path.write_text(_without_csp(page_html, CONTROLS_PROBE), encoding="utf-8")
+    page = load_page(html_path)
+    assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
+    assert page.dataset["probe-min-weight"] == _shown(graph, lambda d: d["weight"] >= 2) == "2/1"
+    assert page.dataset["probe-no-negative"] == _shown(graph, lambda d: d["polarity"] != -1)
+    assert page.dataset["probe-no-organization"] == _shown(
+        graph, lambda d: True, lambda attrs: attrs.get("actor_type") != "organization"
+    )
+    assert page.dataset["probe-reset"] == f"{graph.number_of_nodes()}/{graph.number_of_edges()}"
+    assert len({page.dataset[k] for k in ("probe-min-weight", "probe-no-negative", "probe-no-organization",
+                                          "probe-reset")}) == 4  # each control changed what is shown
+    assert page.dataset["probe-found"] == str(actor_iri("RUS"))
+    assert page.dataset["probe-selected"]  # the found node is selected
+
+
+LONE_PROBE = """<script>
+var lone = setInterval(function () {
+  if (!window.stancegraphView) return;
+  clearInterval(lone);
+  var box = document.querySelector('input[name="isolated"]');
+  box.checked = false;
+  box.dispatchEvent(new Event("change"));
+  var root = document.documentElement;
+  root.setAttribute("data-probe-lone", root.getAttribute("data-sg-shown-nodes"));
+}, 10);
+</script>"""
+
+
+def test_nodes_without_edges_can_be_hidden(missile_store, tmp_path: Path) -> None:
+    graph = network(missile_store, "congruence", filters=Filters(actor_types=("state",)))
+    html_path = tmp_path / "lone.html"
+    html_path.write_text(_without_csp(network_html(graph), LONE_PROBE), encoding="utf-8")
+    page = load_page(html_path)
+    assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
+    assert int(page.dataset["sg-nodes"]) == graph.number_of_nodes()
+    assert int(page.dataset["probe-lone"]) == sum(1 for _, d in graph.degree() if d) < graph.number_of_nodes()
