@@ -25,7 +25,8 @@ GEXF 1.2 (``networkx.write_gexf``, version ``1.2draft``) adds what Gephi draws w
   polarity or kind, see ``graph.netstyle``), ``viz:size`` of each node by ``statements``, ``viz:thickness``
   of each edge by ``weight``, ``viz:shape`` of each node (disc, diamond, triangle or square);
 - the dates as time intervals for Gephi's timeline: ``start`` and ``end`` of each node and edge are its
-  ``first`` and ``last`` date (left out when unknown), and the graph is ``mode="dynamic"``,
+  ``first`` and ``last`` date as ``YYYY-MM-DD`` (a year or month stretched to its first or last day, a
+  date-time cut to its day; left out when unknown or not ISO 8601), and the graph is ``mode="dynamic"``,
   ``timeformat="date"``; ``first`` and ``last`` are kept as attributes too. A graph without any date is static;
 - the graph's attributes in ``<meta><description>``, one ``name: value`` per ``;``.
 
@@ -52,6 +53,8 @@ Examples
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import io
 import json
 import os
@@ -75,6 +78,7 @@ __all__ = [
     "decode_attributes",
     "encode_attributes",
     "format_of",
+    "gexf_day",
     "gexf_graph",
     "network_text",
     "write_network",
@@ -89,6 +93,7 @@ EDGE_THICKNESS = (1.0, 10.0)
 
 _FILE_SUFFIXES = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".json": "json"}
 _GEXF_SHAPES = {"dot": "disc", "diamond": "diamond", "triangle": "triangle", "square": "square", "box": "square"}
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ].*)?)?)?")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -179,8 +184,30 @@ def _encoded(data: Mapping[Any, Any], xml: bool) -> dict[Any, Any]:
 
 def _interval(data: dict[str, Any]) -> None:
     for date, bound in (("first", "start"), ("last", "end")):
-        if isinstance(data.get(date), str) and data[date]:
-            data[bound] = data[date]
+        day = gexf_day(data.get(date), end=bound == "end")
+        if day:
+            data[bound] = day
+
+
+def gexf_day(value: Any, *, end: bool = False) -> str | None:
+    """The ``YYYY-MM-DD`` day Gephi's ``timeformat="date"`` reads, of an ISO date, year-month, year or
+    date-time (``end``: the last day of a year or month, else the first); None for anything else.
+
+    >>> gexf_day("2014"), gexf_day("2014-02", end=True), gexf_day("2014-03-05T10:00Z"), gexf_day("May 2014")
+    ('2014-01-01', '2014-02-28', '2014-03-05', None)
+    """
+    match = _ISO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if month is None:
+            month, day = (12, 31) if end else (1, 1)
+        elif day is None:
+            day = calendar.monthrange(year, month)[1] if end else 1
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:  # month 13, February 30th
+        return None
 
 
 def _rgba(colour: str) -> dict[str, Any]:

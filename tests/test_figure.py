@@ -117,3 +117,11 @@ def test_the_spring_layout_pulls_neighbours_together_on_a_large_network():
     others = [distance(u, v) for u, v in zip(range(0, 600, 7), range(301, 600, 3)) if not g.has_edge(u, v)]
     assert neighbours < 0.5 * sum(others) / len(others)
     assert node_positions(g) == pos and node_positions(g, seed=1) != pos
+
+
+def test_the_doctests_of_the_figure_module_pass():
+    import doctest
+
+    from stancegraph.graph import figure
+
+    assert doctest.testmod(figure).failed == 0

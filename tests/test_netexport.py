@@ -261,3 +261,26 @@ def test_write_network_replaces_a_file_whole(tmp_path):
     write_network(hand_targets(), path)
     assert nx.read_gexf(io.BytesIO(path.read_bytes())).number_of_edges() == 3
     assert [p.name for p in tmp_path.iterdir()] == ["net.gexf"]
+
+
+def test_gexf_intervals_are_days_gephi_reads_whatever_the_documents_dates_look_like():
+    g = hand_targets()
+    first, second, third = list(g.edges)
+    g.edges[first].update(first="2014", last="2014-02")
+    g.edges[second].update(first="March 2014", last="2014-13-01")  # neither is a date Gephi could read
+    g.edges[third].update(first="2014-03-05T10:00:00Z", last="2016-02")
+    _, graph, _, edges = _gexf_tree(g)
+    intervals = {(e.get("source"), e.get("target")): (e.get("start"), e.get("end")) for e in edges}
+    assert intervals[first] == ("2014-01-01", "2014-02-28")
+    assert intervals[second] == (None, None)
+    assert intervals[third] == ("2014-03-05", "2016-02-29")
+    read = nx.read_gexf(io.BytesIO(network_text(g, "gexf").encode("utf-8")))
+    assert read.edges[second]["first"] == "March 2014"  # the attribute itself is kept as it was
+
+
+def test_the_doctests_of_the_export_and_style_modules_pass():
+    import doctest
+
+    from stancegraph.graph import netexport, netstyle
+
+    assert doctest.testmod(netexport).failed == 0 and doctest.testmod(netstyle).failed == 0
