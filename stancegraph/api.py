@@ -34,10 +34,13 @@ __all__ = [
     "extract",
     "import_rdf",
     "named_query",
+    "network",
     "query",
     "stance_rows",
     "validate",
     "versions",
+    "write_figure",
+    "write_network",
     "write_view",
 ]
 
@@ -404,3 +407,66 @@ def versions() -> dict[str, str]:
             out[label] = "not installed"
     return out
 
+
+
+def network(
+    store: Any,
+    name: str = "stance",
+    *,
+    normalization: str = "none",
+    duplicates: str = "document",
+    filters: Any = None,
+):
+    """The named network of the stored stances as a networkx graph (see ``stancegraph.graph.network``).
+
+    ``name`` is one of ``stance`` (actor -> topic, one edge per polarity), ``congruence``, ``conflict``,
+    ``subtract`` (actor - actor ties) or ``actors`` (actor -> target). ``normalization`` applies to the three
+    actor-actor networks only; ``filters`` is a ``graph.network.Filters``.
+
+    >>> g = network("un.db", "conflict", normalization="jaccard")  # doctest: +SKIP
+    """
+    from .errors import InputError
+    from .graph.network import (
+        KINDS,
+        NETWORKS,
+        Filters,
+        actor_network,
+        stance_network,
+        target_network,
+    )
+
+    if name not in NETWORKS:
+        raise InputError(f"unknown network '{name}'", fix="use one of " + ", ".join(NETWORKS))
+    if name not in KINDS and normalization != "none":
+        raise InputError(
+            f"--normalization {normalization} applies to the actor-actor networks",
+            fix="use it with --network " + ", ".join(KINDS),
+        )
+    filters = filters if filters is not None else Filters()
+    with _opened(store) as opened:
+        if name in KINDS:
+            return actor_network(opened, name, normalization, duplicates, filters)
+        build_one = stance_network if name == "stance" else target_network
+        return build_one(opened, filters, duplicates)
+
+
+def write_network(store: Any, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
+    """Write a network (:func:`network` with ``options``) as GraphML, GEXF or node-link JSON: ``fmt``, or the
+    format the file's suffix names (``.graphml``, ``.gexf``, ``.json``). See ``stancegraph.graph.netexport``."""
+    from .graph.netexport import format_of
+    from .graph.netexport import write_network as write_file
+
+    fmt = format_of(path, fmt)  # a bad name fails before the store is read
+    return write_file(network(store, **options), path, fmt)
+
+
+def write_figure(
+    store: Any, path: str | os.PathLike[str], *, title: str | None = None, labels: int | None = None, **options: Any
+) -> Path:
+    """Draw a network (:func:`network` with ``options``) as a PNG or SVG figure, by the file's suffix.
+    See ``stancegraph.graph.figure``."""
+    from .graph.figure import LABELS, check_figure_path
+    from .graph.figure import write_figure as draw
+
+    check_figure_path(path)  # a bad name fails before the store is read
+    return draw(network(store, **options), path, title=title, labels=LABELS if labels is None else labels)

@@ -307,7 +307,6 @@ def export(store, fmt, output):
     import io
 
     from .api import export_rdf_text, export_table
-    from .files import write_text_atomically
 
     _require_store(store)
     if fmt in ("jsonl", "csv"):
@@ -318,6 +317,13 @@ def export(store, fmt, output):
     else:
         text = export_rdf_text(store, fmt)
         what = f"the graph as {fmt}"
+    _emit(text, output, what)
+
+
+def _emit(text: str, output: str | None, what: str) -> None:
+    """Write ``text`` to the file ``output`` (atomically, saying so on stderr), or to stdout."""
+    from .files import write_text_atomically
+
     if output:
         write_text_atomically(Path(output), text)
         click.echo(f"wrote {what} to {output}", err=True)
@@ -384,6 +390,86 @@ def validate(store, limit):
     click.echo(report.format_text(limit=limit), nl=False)
     if not report.conforms:
         raise SystemExit(1)
+
+
+def _choice_option(flag: str, dest: str, choices: list[str], help: str):
+    """An option taking one of ``choices``, the first being the default."""
+    return click.option(flag, dest, type=click.Choice(choices), default=choices[0], show_default=True, help=help)
+
+
+_network_option = _choice_option(
+    "--network", "network_name", ["stance", "congruence", "conflict", "subtract", "actors"],
+    "stance: actor -> topic by polarity; congruence, conflict, subtract: actor - actor ties; actors: actor -> target",
+)
+_normalization_option = _choice_option(
+    "--normalization", "normalization", ["none", "average", "jaccard", "cosine"],
+    "congruence, conflict and subtract: scale each tie by the two actors' activity",
+)
+_duplicates_option = _choice_option(
+    "--duplicates", "duplicates", ["document", "month", "year", "statement"],
+    "count an actor's stance on a topic once per document, month or year, or every statement",
+)
+
+
+def _network_options(command):
+    """--store, --network, --normalization, --duplicates and the filters: what chooses a network."""
+    for option in (_filter_options, _duplicates_option, _normalization_option, _network_option, _store_option):
+        command = option(command)
+    return command
+
+
+def _network_args(network_name, normalization, duplicates, filters) -> dict:
+    return {"name": network_name, "normalization": normalization, "duplicates": duplicates,
+            "filters": _filters(**filters)}
+
+
+def _describe(graph) -> str:
+    if graph.number_of_edges() == 0:
+        _warn(f"the {graph.graph.get('network', '')} network has no edges; check the filters")
+    return f"{graph.graph.get('network', '')} network ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)"
+
+
+@cli.command(name="network")
+@_network_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json"]),
+    default=None,
+    help="graphml (Cytoscape, yEd, networkx), gexf (Gephi, with colours, sizes and dates), json (node-link) "
+    "[default: the -o file's suffix, else graphml]",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
+def network_(store, network_name, normalization, duplicates, fmt, output, **filters):
+    """Export a network of the stored stances as GraphML, GEXF or node-link JSON."""
+    from .api import network
+    from .graph.netexport import format_of, network_text
+
+    fmt = format_of(output, fmt) if output and fmt is None else (fmt or "graphml")
+    _require_store(store)
+    graph = network(store, **_network_args(network_name, normalization, duplicates, filters))
+    _emit(network_text(graph, fmt), output, f"the {_describe(graph)} as {fmt}")
+
+
+@cli.command()
+@_network_options
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="the figure: a .png or .svg file"
+)
+@click.option("--title", default=None, help="[default: the network's name, settings and filters]")
+@click.option("--labels", default=20, show_default=True, metavar="N", type=click.IntRange(min=0),
+              help="label the N nodes with the most statements")
+def figure(store, network_name, normalization, duplicates, output, title, labels, **filters):
+    """Draw a network of the stored stances as a static PNG or SVG figure (for papers)."""
+    from .api import network
+    from .graph.figure import check_figure_path, write_figure
+
+    check_figure_path(output)
+    _require_store(store)
+    graph = network(store, **_network_args(network_name, normalization, duplicates, filters))
+    what = _describe(graph)
+    write_figure(graph, output, title=title, labels=labels)
+    click.echo(f"drew the {what} in {output}", err=True)
 
 
 @cli.command(name="eval")
