@@ -180,6 +180,15 @@ WHERE {{
 }}
 GROUP BY ?a ?x
 """
+_AIMED = """
+SELECT ?a ?x ?polarity (COUNT(DISTINCT ?window) AS ?weight)
+WHERE {{
+  {{ SELECT ?s ?x WHERE {{ GRAPH ?q {{ ?s sg:target ?x }} }} }}
+  {statements}
+}}
+GROUP BY ?a ?x ?polarity
+"""
+_AIMED_TOPIC = "aimed-at:"
 _ACTORS = """
 SELECT ?n ?id (MIN(?label) AS ?name) (GROUP_CONCAT(DISTINCT STR(?cls); separator=" ") AS ?classes) WHERE {
   { SELECT DISTINCT ?n ?id WHERE { GRAPH ?g { ?n sg:actorId ?id } } }
@@ -320,8 +329,15 @@ def actor_network(
     normalization: str = "none",
     duplicates: str = "document",
     filters: Filters = Filters(),
+    aimed: bool = True,
 ) -> nx.Graph:
     """Actors tied by their stances on the same topics: ``congruence``, ``conflict`` or ``subtract``.
+
+    With ``aimed`` (the default), a negative stance aimed at another actor also counts as a stance against
+    that actor's conduct, which the actor itself is taken to stand by: criticising Russia's annexation is a
+    conflict with Russia, and two actors criticising it agree. (A positive stance aimed at an actor is mostly a
+    demand of it — "we call on Russia to withdraw" — so it ties nobody.) Diplomatic text mostly criticises actors for what they do;
+    their own words on it rarely carry the same topic label.
 
     Edge attributes: ``weight`` (float; negative only in ``subtract``), ``kind``, ``topics`` (the shared
     topics' labels), ``sign``.
@@ -342,11 +358,22 @@ def actor_network(
         for key, pick in (("first", min), ("last", max)):
             dates = [d for d in (acc[key], _date(row[key])) if d]
             acc[key] = pick(dates) if dates else ""
-    for actor, acc in activity.items():
-        graph.add_node(actor, **acc)
+    conduct: dict[str, str] = {}  # the pseudo-topic "stances aimed at X" of each target X
+    if aimed:
+        for row in _rows(store, _AIMED.format(statements=_statements(filters, duplicates))):
+            if row["a"] == row["x"] or int(row["polarity"]) >= 0:
+                continue  # a positive stance aimed at an actor is mostly a demand of it, not support for it
+            topic = conduct.setdefault(row["x"], _AIMED_TOPIC + row["x"])
+            vectors[row["a"]][(topic, int(row["polarity"]))] = _int(row["weight"])
+            vectors[row["x"]][(topic, 1)] = 1  # the target stands by its own conduct
+    for actor in vectors:
+        graph.add_node(actor, **activity.get(actor, {"statements": 0, "first": "", "last": ""}))
     ties = _ties(vectors, normalization)
     topic_ids = {t for ts in ties.values() for part in ts.values() for t in part[1]}
     labels = {row["n"]: str(row["name"]) for row in _rows(store, _TOPICS) if row["n"] in topic_ids}
+    if conduct:
+        names = {row["n"]: str(row["name"] or row["id"]) for row in _rows(store, _ACTORS) if row["n"] in conduct}
+        labels.update({topic: f"stances aimed at {names.get(x, x)}" for x, topic in conduct.items()})
     for (a, b), parts in sorted(ties.items()):
         congruence, agreed = parts["congruence"]
         conflict, disputed = parts["conflict"]

@@ -74,8 +74,11 @@ def document_graph(doc_id: str) -> URIRef:
     return GRAPH["doc/" + _segment(doc_id)]
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def content_hash(doc: Document) -> str:
+    """SHA-256 of a document's text and metadata (date, source, title, url, speaker): a corrected date is a
+    changed document too."""
+    metadata = "\x1f".join(value or "" for value in (doc.date, doc.source, doc.title, doc.url, doc.speaker))
+    return hashlib.sha256(f"{doc.text}\x1e{metadata}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _statement_iri(triple: StanceTriple) -> URIRef:
@@ -126,7 +129,7 @@ def document_quads(
         if person.affiliation:  # so that the affiliation's id reads back from this document alone
             yield actor_iri(person.affiliation), SG.actorId, Literal(person.affiliation), g
     yield d, SG.docId, Literal(doc.id), g
-    yield d, SG.contentHash, Literal(content_hash(doc.text)), g
+    yield d, SG.contentHash, Literal(content_hash(doc)), g
     yield d, SG.extractor, Literal(extractor), g
     yield d, SG.pipeline, Literal(pipeline), g
     for prop, value in (

@@ -141,7 +141,7 @@ def extract(
 
         def changed(documents: Iterable[Document]) -> Iterator[Document]:
             for doc in documents:
-                if stored.get(doc.id) == (content_hash(doc.text), settings, extractor.pipeline_version):
+                if stored.get(doc.id) == (content_hash(doc), settings, extractor.pipeline_version):
                     summary.unchanged += 1
                     continue
                 yield doc

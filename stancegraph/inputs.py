@@ -15,9 +15,11 @@ Examples
 from __future__ import annotations
 
 import csv
+import datetime
 import itertools
 import json
 import os
+import re
 import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -315,7 +317,36 @@ def _document(record: Mapping[str, Any], where: str, *, fix: str) -> Document:
     if not isinstance(text, str):
         raise InputError(f"'text' must be a string, not {_describe(text)}", where=where, fix=fix)
     metadata = {name: _metadata(record.get(name), name, where, fix) for name in METADATA_FIELDS}
+    metadata["date"] = iso_date(metadata["date"])
     return Document(id=_document_id(record.get("id"), where, fix), text=text, origin=where, **metadata)
+
+
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%d.%m.%Y")
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
+
+
+def iso_date(value: str | None) -> str | None:
+    """A document's date as ISO 8601 (``2014-03-15``, or ``2014-03`` and ``2014`` when that is all it says), so
+    that dates sort, filter and reach Gephi's timeline the same way whatever the source wrote. A date in no
+    known form is kept as written.
+
+    >>> iso_date("15 March 2014"), iso_date("March 15, 2014"), iso_date("2014-03-15T10:00:00Z"), iso_date("2014")
+    ('2014-03-15', '2014-03-15', '2014-03-15', '2014')
+    >>> iso_date("the spring of 2014")
+    'the spring of 2014'
+    """
+    if value is None:
+        return None
+    text = " ".join(value.split())
+    iso = _ISO_PREFIX.match(text)
+    if iso:
+        return "-".join(part for part in iso.groups() if part)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return value
 
 
 def _document_id(value: Any, where: str, fix: str) -> str:

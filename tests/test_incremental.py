@@ -88,3 +88,17 @@ def test_remove_deletes_documents_and_says_which_were_not_there(tmp_path):
     assert out.returncode == 1 and "no document 'nope'" in out.stderr and "Traceback" not in out.stderr
     again = extract([tmp_path / "docs.jsonl"], store)
     assert (again.documents, again.unchanged) == (2, 2)  # the removed ones come back, the others stay
+
+
+def test_a_corrected_date_means_reading_again_and_is_stored_as_iso(tmp_path):
+    store, source = tmp_path / "store", tmp_path / "docs.jsonl"
+    record = {"id": "d1", "text": SENTENCES[0], "date": "15 March 2014"}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    extract([source], store)
+    record["date"] = "16 March 2014"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    again = extract([source], store)
+    assert (again.documents, again.unchanged) == (1, 0)
+    from stancegraph.api import stance_rows
+
+    assert {r["date"] for r in stance_rows(store)} == {"2014-03-16"}

@@ -401,3 +401,23 @@ def test_inputs_of_all_kinds_in_one_call(tmp_path):
     table = write(tmp_path / "c.csv", "id,text\nc,c\n")
     documents = read_documents([txt, "-", jl, table], stdin=io.StringIO("s"))
     assert [(d.id, d.text) for d in documents] == [("t", "t"), ("stdin", "s"), ("j", "j"), ("c", "c")]
+
+
+@pytest.mark.parametrize(
+    "written, stored",
+    [
+        ("15 March 2014", "2014-03-15"),
+        ("March 15, 2014", "2014-03-15"),
+        ("15 Mar 2014", "2014-03-15"),
+        ("2014-03-15T10:00:00Z", "2014-03-15"),
+        ("2014-03", "2014-03"),
+        ("2014", "2014"),
+        ("15.03.2014", "2014-03-15"),
+        ("in the spring of 2014", "in the spring of 2014"),
+    ],
+)
+def test_dates_are_stored_as_iso_whatever_the_source_wrote(tmp_path, written, stored):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": "x", "date": written}) + "\n", encoding="utf-8")
+    [doc] = list(read_documents([path]))
+    assert doc.date == stored

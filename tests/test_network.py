@@ -176,3 +176,19 @@ def test_targets_and_evidence():
         [(only,)] = [tuple(found.values())]
         assert only["sentence"] == text[:32] and only["date"] == "2012-05-03" and only["source"] == "RIA"
         assert (only["actor"], only["topic"], only["stance"], only["polarity"]) == ("NATO", "plan", "reject", -1)
+
+
+def test_stances_aimed_at_an_actor_tie_it_and_its_critics():
+    with open_store(None) as store:
+        rus, nato, usa = Actor("RUS", "Russia", "state"), Actor("NATO", "NATO", "organization"), Actor("USA", "United States", "state")
+        text = "NATO condemns the annexation. The US rejects the referendum."
+        triples = [
+            StanceTriple(nato, Stance.OPPOSE, Topic("annexation"), Evidence("d", text[:29], 0, 29), targets=(rus,)),
+            StanceTriple(usa, Stance.REJECT, Topic("referendum"), Evidence("d", text[30:], 30, len(text)), targets=(rus,)),
+        ]
+        write_document(store, Document("d", text), triples, extractor="t", pipeline="p")
+        assert _weights(actor_network(store, "conflict")) == {("NATO", "RUS"): 1.0, ("RUS", "USA"): 1.0}
+        agree = actor_network(store, "congruence")
+        assert _weights(agree) == {("NATO", "USA"): 1.0}
+        assert agree.edges[str(actor_iri("NATO")), str(actor_iri("USA"))]["topics"] == "stances aimed at Russia"
+        assert actor_network(store, "conflict", aimed=False).number_of_edges() == 0
