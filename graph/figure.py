@@ -56,8 +56,10 @@ LABELS = 20
 SIZE = (10.0, 7.5)
 DPI = 200
 #: Node areas (points squared) and edge widths (points), smallest to largest.
-NODE_AREA = (40.0, 900.0)
+NODE_AREA = (80.0, 900.0)
 EDGE_WIDTH = (0.6, 6.0)
+#: The pull of every node towards the centre of all.
+GRAVITY = 5.0
 #: Networks with more edges are drawn without arrowheads or bends.
 ARROW_LIMIT = 1000
 
@@ -97,6 +99,7 @@ def node_positions(graph: nx.Graph, *, seed: int = LAYOUT_SEED, iterations: int 
         pull = gap * np.sqrt((gap * gap).sum(axis=1, keepdims=True) * n)
         np.add.at(moves, ends[:, 0], -pull)
         np.add.at(moves, ends[:, 1], pull)
+        moves += GRAVITY * (pos.mean(axis=0) - pos)  # keeps loose nodes and small components near the rest
         length = np.maximum(np.sqrt((moves * moves).sum(axis=1, keepdims=True)), 1e-9)
         pos += moves / length * np.minimum(length, step)  # no node moves further than the temperature
         step -= 0.1 / (iterations + 1)
@@ -124,7 +127,7 @@ def network_figure(graph: nx.Graph, *, title: str | None = None, labels: int = L
     sizes = node_sizes(graph, low=NODE_AREA[0] * shrink, high=NODE_AREA[1] * shrink)
     _draw_edges(ax, graph, pos, sizes)
     _draw_nodes(ax, graph, pos, sizes)
-    _draw_labels(ax, graph, pos, labels)
+    _draw_labels(ax, graph, pos, sizes, labels)
     _draw_legend(ax, graph)
     xs, ys = zip(*pos.values(), strict=True)
     for low, high, set_limits in ((min(xs), max(xs), ax.set_xlim), (min(ys), max(ys), ax.set_ylim)):
@@ -234,14 +237,16 @@ def _draw_nodes(ax, graph: nx.Graph, pos, sizes) -> None:
         ).set_clip_on(False)
 
 
-def _draw_labels(ax, graph: nx.Graph, pos, count: int) -> None:
+def _draw_labels(ax, graph: nx.Graph, pos, sizes, count: int) -> None:
+    """The labels of the ``count`` busiest nodes, each just below its node, so that a small node stays visible."""
     busiest = sorted(pos, key=lambda n: (-float(graph.nodes[n].get("statements", 0) or 0),
                                          str(graph.nodes[n].get("label", n)), str(n)))
     for node in busiest[: max(0, count)]:
-        x, y = pos[node]
-        ax.text(x, y, str(graph.nodes[node].get("label", node)), fontsize=7, ha="center", va="center",
-                parse_math=False, clip_on=False, zorder=5,
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
+        below = -(sizes[node] ** 0.5) / 2 - 1  # the marker's half-width, in points
+        ax.annotate(str(graph.nodes[node].get("label", node)), pos[node], xytext=(0, below),
+                    textcoords="offset points", fontsize=7, ha="center", va="top", parse_math=False,
+                    annotation_clip=False, zorder=5,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
 
 
 def _draw_legend(ax, graph: nx.Graph) -> None:
