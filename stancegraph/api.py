@@ -27,6 +27,7 @@ from .table import write_csv, write_jsonl
 __all__ = [
     "BuildResult",
     "ExtractSummary",
+    "analyze",
     "build",
     "evaluate",
     "export_rdf_text",
@@ -426,14 +427,8 @@ def network(
     >>> g = network("un.db", "conflict", normalization="jaccard")  # doctest: +SKIP
     """
     from .errors import InputError
-    from .graph.network import (
-        KINDS,
-        NETWORKS,
-        Filters,
-        actor_network,
-        stance_network,
-        target_network,
-    )
+    from .graph.network import KINDS, NETWORKS, Filters
+    from .graph.reports import build_network
 
     if name not in NETWORKS:
         raise InputError(f"unknown network '{name}'", fix="use one of " + ", ".join(NETWORKS))
@@ -444,10 +439,7 @@ def network(
         )
     filters = filters if filters is not None else Filters()
     with _opened(store) as opened:
-        if name in KINDS:
-            return actor_network(opened, name, normalization, duplicates, filters)
-        build_one = stance_network if name == "stance" else target_network
-        return build_one(opened, filters, duplicates)
+        return build_network(opened, name, normalization=normalization, duplicates=duplicates, filters=filters)
 
 
 def write_network(store: Any, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
@@ -470,3 +462,14 @@ def write_figure(
 
     check_figure_path(path)  # a bad name fails before the store is read
     return draw(network(store, **options), path, title=title, labels=LABELS if labels is None else labels)
+
+
+def analyze(store: Any, what: str, **options: Any):
+    """Run one analysis (coalitions, polarisation, balance, contested, active, central, change) on a network
+    built from the store; returns a ``Table`` (``columns``, ``rows``, ``note``). The options are those of
+    ``stancegraph.graph.reports.analysis_table``: ``network``, ``normalization``, ``duplicates``, ``filters``,
+    ``seed``, ``measure``, ``by``, ``limit``."""
+    from .graph.reports import analysis_table
+
+    with _opened(store) as opened:
+        return analysis_table(opened, what, **options)

@@ -472,6 +472,78 @@ def figure(store, network_name, normalization, duplicates, output, title, labels
     click.echo(f"drew the {what} in {output}", err=True)
 
 
+ANALYSES = ("coalitions", "polarisation", "balance", "contested", "active", "central", "change")
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(ANALYSES), metavar="WHAT")
+@_store_option
+@click.option(
+    "--network",
+    type=click.Choice(["stance", "congruence", "conflict", "subtract", "actors"]),
+    default=None,
+    help="the network to analyse  [default: congruence for coalitions and central, subtract for polarisation "
+    "and balance, stance for contested, active and change]",
+)
+@click.option(
+    "--normalization",
+    type=click.Choice(["none", "average", "jaccard", "cosine"]),
+    default="none",
+    show_default=True,
+    help="tie weights of the congruence, conflict and subtract networks",
+)
+@click.option(
+    "--duplicates",
+    type=click.Choice(["document", "month", "year", "statement"]),
+    default="document",
+    show_default=True,
+    help="count an actor's repeated stance once per document, month or year, or every statement",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="seed of the Louvain method")
+@click.option(
+    "--measure",
+    type=click.Choice(["eigenvector", "degree", "betweenness"]),
+    default="eigenvector",
+    show_default=True,
+    help="the centrality of 'central'",
+)
+@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True,
+              help="the period of 'change'")
+@click.option("--limit", type=int, default=None, metavar="N", help="at most N rows")
+@_filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
+def analyze(what, store, network, normalization, duplicates, seed, measure, by, limit, fmt, output, **filter_args):
+    """Analyse a network of the store: WHAT is coalitions, polarisation, balance, contested, active, central
+    or change (see the README's "Analysis" for the methods)."""
+    from .api import analyze as run_analyze
+    from .files import write_text_atomically
+    from .graph.reports import format_table
+
+    _require_store(store)
+    table = run_analyze(
+        store,
+        what,
+        network=network,
+        normalization=normalization,
+        duplicates=duplicates,
+        filters=_filters(**filter_args),
+        seed=seed,
+        measure=measure,
+        by=by,
+        limit=limit,
+    )
+    click.echo(table.note, err=True)
+    text = format_table(table, fmt)
+    if output:
+        write_text_atomically(Path(output), text)
+        click.echo(f"wrote {len(table.rows)} rows to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True)
