@@ -59,6 +59,7 @@ __all__ = [
     "NORMALIZATIONS",
     "Filters",
     "actor_network",
+    "build_network",
     "evidence",
     "stance_network",
     "target_network",
@@ -462,3 +463,30 @@ def evidence(store: StanceStore, statement_ids: Iterable[str], *, batch: int = 5
         for row in _rows(store, _EVIDENCE.format(ids=chunk)):
             out.setdefault(row.pop("s"), row)
     return out
+
+
+def build_network(
+    store: StanceStore,
+    name: str = "stance",
+    *,
+    normalization: str | None = "none",
+    duplicates: str = "document",
+    filters: Filters = Filters(),
+) -> nx.Graph:
+    """The network called ``name`` (one of ``NETWORKS``; ``actors`` is the target network).
+
+    ``normalization`` applies to the actor networks (congruence, conflict, subtract) only: giving another one
+    for the stance or target network is an error, not silently ignored.
+    """
+    if name not in NETWORKS:
+        raise InputError(f"unknown network '{name}'", fix="use one of " + ", ".join(NETWORKS))
+    if name in KINDS:
+        return actor_network(store, name, normalization or "none", duplicates, filters)
+    if normalization not in (None, "none"):
+        raise InputError(
+            f"--normalization {normalization} applies to the congruence, conflict and subtract networks, not to '{name}'",
+            fix="leave it out, or choose --network " + ", ".join(KINDS),
+        )
+    if name == "actors":
+        return target_network(store, filters, duplicates)
+    return stance_network(store, filters, duplicates)

@@ -1,4 +1,4 @@
-"""What the HTML view of a store needs: the network chosen by name, and the evidence of its edges.
+"""What the HTML view of a store needs besides the network: the evidence of its edges.
 
 The evidence is :func:`stancegraph.graph.network.evidence` with each statement's flags added (negated, hedged,
 confidence, speaker, targets), so that a tooltip says as much as the stance table does.
@@ -12,21 +12,12 @@ from typing import Any
 import networkx as nx
 from rdflib import Literal, URIRef
 
-from stancegraph.errors import InputError
-
-from .network import (
-    NETWORKS,
-    Filters,
-    actor_network,
-    evidence,
-    stance_network,
-    target_network,
-)
+from .network import evidence
 from .query import run_query
 from .remote import sparql_term
 from .store import StanceStore
 
-__all__ = ["network", "view_evidence"]
+__all__ = ["view_evidence"]
 
 _DETAILS = """
 SELECT ?s ?negated ?hedged ?confidence ?speaker ?target WHERE {{
@@ -38,33 +29,6 @@ SELECT ?s ?negated ?hedged ?confidence ?speaker ?target WHERE {{
   }}
 }}
 """
-
-
-def network(
-    store: StanceStore,
-    name: str = "stance",
-    *,
-    normalization: str | None = None,
-    duplicates: str = "document",
-    filters: Filters = Filters(),
-) -> nx.Graph:
-    """The network ``name`` (one of ``NETWORKS``) of the store.
-
-    ``normalization`` applies to the actor networks (congruence, conflict, subtract) only: giving it for another
-    network is an error rather than silently ignored.
-    """
-    if name not in NETWORKS:
-        raise InputError(f"unknown network '{name}'", fix="use one of " + ", ".join(NETWORKS))
-    if name in ("congruence", "conflict", "subtract"):
-        return actor_network(store, name, normalization or "none", duplicates, filters)
-    if normalization not in (None, "none"):
-        raise InputError(
-            f"--normalization applies to the congruence, conflict and subtract networks, not to '{name}'",
-            fix="leave it out, or choose --network congruence, conflict or subtract",
-        )
-    if name == "actors":
-        return target_network(store, filters, duplicates)
-    return stance_network(store, filters, duplicates)
 
 
 def view_evidence(store: StanceStore, graph: nx.Graph, *, batch: int = 500) -> dict[str, dict[str, Any]]:

@@ -19,7 +19,7 @@ import networkx as nx
 from stancegraph.errors import InputError
 
 from . import analysis
-from .network import NETWORKS, Filters, actor_network, stance_network, target_network
+from .network import NETWORKS, Filters, build_network
 from .query import QueryResult, format_result
 from .rows import stance_rows
 from .signed import signed_ties
@@ -59,17 +59,6 @@ class Table:
     rows: list[dict[str, Any]]
     note: str = ""
     graph: nx.Graph | None = field(default=None, repr=False)
-
-
-def build_network(
-    store: StanceStore, network: str, *, normalization: str, duplicates: str, filters: Filters
-) -> nx.Graph:
-    """The named network of ``graph/network.py`` (``actors`` is the target network)."""
-    if network == "stance":
-        return stance_network(store, filters, duplicates)
-    if network == "actors":
-        return target_network(store, filters, duplicates)
-    return actor_network(store, network, normalization, duplicates, filters)
 
 
 def analysis_table(

@@ -35,10 +35,13 @@ __all__ = [
     "extract",
     "import_rdf",
     "named_query",
+    "network",
     "query",
     "stance_rows",
     "validate",
     "versions",
+    "write_figure",
+    "write_network",
     "write_view",
 ]
 
@@ -309,13 +312,12 @@ def write_view(
     aimed at other actors); ``duplicates`` (document, month, year, statement) is what a weight counts once;
     ``filters`` a ``stancegraph.graph.network.Filters``.
     """
-    from .graph.network import Filters
-    from .graph.networkview import network as network_of
+    from .graph.network import Filters, build_network
     from .graph.networkview import view_evidence
     from .graph.view import write_network_view
 
     with _opened(store) as opened:
-        graph = network_of(
+        graph = build_network(
             opened, network, normalization=normalization, duplicates=duplicates, filters=filters or Filters()
         )
         evidence = view_evidence(opened, graph)
@@ -426,6 +428,51 @@ def versions() -> dict[str, str]:
             out[label] = "not installed"
     return out
 
+
+
+def network(
+    store: Any,
+    name: str = "stance",
+    *,
+    normalization: str = "none",
+    duplicates: str = "document",
+    filters: Any = None,
+):
+    """The named network of the stored stances as a networkx graph (see ``stancegraph.graph.network``).
+
+    ``name`` is one of ``stance`` (actor -> topic, one edge per polarity), ``congruence``, ``conflict``,
+    ``subtract`` (actor - actor ties) or ``actors`` (actor -> target). ``normalization`` applies to the three
+    actor-actor networks only; ``filters`` is a ``graph.network.Filters``.
+
+    >>> g = network("un.db", "conflict", normalization="jaccard")  # doctest: +SKIP
+    """
+    from .graph.network import Filters, build_network
+
+    filters = filters if filters is not None else Filters()
+    with _opened(store) as opened:
+        return build_network(opened, name, normalization=normalization, duplicates=duplicates, filters=filters)
+
+
+def write_network(store: Any, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
+    """Write a network (:func:`network` with ``options``) as GraphML, GEXF or node-link JSON: ``fmt``, or the
+    format the file's suffix names (``.graphml``, ``.gexf``, ``.json``). See ``stancegraph.graph.netexport``."""
+    from .graph.netexport import format_of
+    from .graph.netexport import write_network as write_file
+
+    fmt = format_of(path, fmt)  # a bad name fails before the store is read
+    return write_file(network(store, **options), path, fmt)
+
+
+def write_figure(
+    store: Any, path: str | os.PathLike[str], *, title: str | None = None, labels: int | None = None, **options: Any
+) -> Path:
+    """Draw a network (:func:`network` with ``options``) as a PNG or SVG figure, by the file's suffix.
+    See ``stancegraph.graph.figure``."""
+    from .graph.figure import LABELS, check_figure_path
+    from .graph.figure import write_figure as draw
+
+    check_figure_path(path)  # a bad name fails before the store is read
+    return draw(network(store, **options), path, title=title, labels=LABELS if labels is None else labels)
 
 
 def analyze(store: Any, what: str, **options: Any):

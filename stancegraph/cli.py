@@ -307,7 +307,6 @@ def export(store, fmt, output):
     import io
 
     from .api import export_rdf_text, export_table
-    from .files import write_text_atomically
 
     _require_store(store)
     if fmt in ("jsonl", "csv"):
@@ -318,6 +317,13 @@ def export(store, fmt, output):
     else:
         text = export_rdf_text(store, fmt)
         what = f"the graph as {fmt}"
+    _emit(text, output, what)
+
+
+def _emit(text: str, output: str | None, what: str) -> None:
+    """Write ``text`` to the file ``output`` (atomically, saying so on stderr), or to stdout."""
+    from .files import write_text_atomically
+
     if output:
         write_text_atomically(Path(output), text)
         click.echo(f"wrote {what} to {output}", err=True)
@@ -325,33 +331,48 @@ def export(store, fmt, output):
         click.echo(text, nl=False)
 
 
+def _choice_option(flag: str, dest: str, choices: list[str], help: str, default: str | None = ""):
+    """An option taking one of ``choices``; the default is the first unless given (None: none)."""
+    default = choices[0] if default == "" else default
+    return click.option(
+        flag, dest, type=click.Choice(choices), default=default, show_default=default is not None, help=help
+    )
+
+
+NETWORK_CHOICES = ["stance", "congruence", "conflict", "subtract", "actors"]
+NETWORK_HELP = "stance: actor -> topic by polarity; congruence, conflict, subtract: actor - actor ties; actors: actor -> target"
+_network_option = _choice_option("--network", "network_name", NETWORK_CHOICES, NETWORK_HELP)
+_normalization_option = _choice_option(
+    "--normalization", "normalization", ["none", "average", "jaccard", "cosine"],
+    "congruence, conflict and subtract: scale each tie by the two actors' activity",
+)
+_duplicates_option = _choice_option(
+    "--duplicates", "duplicates", ["document", "month", "year", "statement"],
+    "count an actor's stance on a topic once per document, month or year, or every statement",
+)
+
+
+def _network_options(command):
+    """--store, --network, --normalization, --duplicates and the filters: what chooses a network."""
+    for option in (_filter_options, _duplicates_option, _normalization_option, _network_option, _store_option):
+        command = option(command)
+    return command
+
+
+def _network_args(network_name, normalization, duplicates, filters) -> dict:
+    return {"name": network_name, "normalization": normalization, "duplicates": duplicates,
+            "filters": _filters(**filters)}
+
+
 @cli.command()
 @_store_option
 @click.option("-o", "--output", default="view.html", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--title", default="stancegraph", show_default=True)
-@click.option(
-    "--network",
-    type=click.Choice(["stance", "congruence", "conflict", "subtract", "actors"]),
-    default="stance",
-    show_default=True,
-    help="stance: actors and topics; congruence, conflict, subtract: actors tied by shared stances; "
-    "actors: stances aimed at other actors",
-)
-@click.option(
-    "--normalization",
-    type=click.Choice(["none", "average", "jaccard", "cosine"]),
-    default=None,
-    help="of the congruence, conflict and subtract ties [default: none]",
-)
-@click.option(
-    "--duplicates",
-    type=click.Choice(["document", "month", "year", "statement"]),
-    default="document",
-    show_default=True,
-    help="a weight counts an actor's stance once per document, month or year, or every statement",
-)
+@_network_option
+@_normalization_option
+@_duplicates_option
 @_filter_options
-def view(store, output, title, network, normalization, duplicates, **filter_options):
+def view(store, output, title, network_name, normalization, duplicates, **filter_options):
     """Write the interactive HTML view of a network of the store (works offline, one self-contained file)."""
     from .api import write_view
 
@@ -360,7 +381,7 @@ def view(store, output, title, network, normalization, duplicates, **filter_opti
         store,
         output,
         title=title,
-        network=network,
+        network=network_name,
         normalization=normalization,
         duplicates=duplicates,
         filters=_filters(**filter_options),
@@ -416,33 +437,71 @@ def validate(store, limit):
         raise SystemExit(1)
 
 
+def _describe(graph) -> str:
+    if graph.number_of_edges() == 0:
+        _warn(f"the {graph.graph.get('network', '')} network has no edges; check the filters")
+    return f"{graph.graph.get('network', '')} network ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)"
+
+
+@cli.command(name="network")
+@_network_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json"]),
+    default=None,
+    help="graphml (Cytoscape, yEd, networkx), gexf (Gephi, with colours, sizes and dates), json (node-link) "
+    "[default: the -o file's suffix, else graphml]",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
+def network_(store, network_name, normalization, duplicates, fmt, output, **filters):
+    """Export a network of the stored stances as GraphML, GEXF or node-link JSON."""
+    from .api import network
+    from .graph.netexport import format_of, network_text
+
+    fmt = format_of(output, fmt) if output and fmt is None else (fmt or "graphml")
+    _require_store(store)
+    graph = network(store, **_network_args(network_name, normalization, duplicates, filters))
+    _emit(network_text(graph, fmt), output, f"the {_describe(graph)} as {fmt}")
+
+
+@cli.command()
+@_network_options
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="the figure: a .png or .svg file"
+)
+@click.option("--title", default=None, help="[default: the network's name, settings and filters]")
+@click.option("--labels", default=20, show_default=True, metavar="N", type=click.IntRange(min=0),
+              help="label the N nodes with the most statements")
+def figure(store, network_name, normalization, duplicates, output, title, labels, **filters):
+    """Draw a network of the stored stances as a static PNG or SVG figure (for papers)."""
+    from .api import network
+    from .graph.figure import check_figure_path, write_figure
+
+    check_figure_path(output)
+    _require_store(store)
+    graph = network(store, **_network_args(network_name, normalization, duplicates, filters))
+    what = _describe(graph)
+    write_figure(graph, output, title=title, labels=labels)
+    click.echo(f"drew the {what} in {output}", err=True)
+
+
 ANALYSES = ("coalitions", "polarisation", "balance", "contested", "active", "central", "change")
 
 
 @cli.command()
 @click.argument("what", type=click.Choice(ANALYSES), metavar="WHAT")
 @_store_option
-@click.option(
+@_choice_option(
     "--network",
-    type=click.Choice(["stance", "congruence", "conflict", "subtract", "actors"]),
+    "network_name",
+    NETWORK_CHOICES,
+    NETWORK_HELP + " [default: congruence for coalitions and central, subtract for polarisation and balance, "
+    "stance for contested, active and change]",
     default=None,
-    help="the network to analyse  [default: congruence for coalitions and central, subtract for polarisation "
-    "and balance, stance for contested, active and change]",
 )
-@click.option(
-    "--normalization",
-    type=click.Choice(["none", "average", "jaccard", "cosine"]),
-    default="none",
-    show_default=True,
-    help="tie weights of the congruence, conflict and subtract networks",
-)
-@click.option(
-    "--duplicates",
-    type=click.Choice(["document", "month", "year", "statement"]),
-    default="document",
-    show_default=True,
-    help="count an actor's repeated stance once per document, month or year, or every statement",
-)
+@_normalization_option
+@_duplicates_option
 @click.option("--seed", type=int, default=0, show_default=True, help="seed of the Louvain method")
 @click.option(
     "--measure",
@@ -459,18 +518,17 @@ ANALYSES = ("coalitions", "polarisation", "balance", "contested", "active", "cen
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
-def analyze(what, store, network, normalization, duplicates, seed, measure, by, limit, fmt, output, **filter_args):
+def analyze(what, store, network_name, normalization, duplicates, seed, measure, by, limit, fmt, output, **filter_args):
     """Analyse a network of the store: WHAT is coalitions, polarisation, balance, contested, active, central
     or change (see the README's "Analysis" for the methods)."""
     from .api import analyze as run_analyze
-    from .files import write_text_atomically
     from .graph.reports import format_table
 
     _require_store(store)
     table = run_analyze(
         store,
         what,
-        network=network,
+        network=network_name,
         normalization=normalization,
         duplicates=duplicates,
         filters=_filters(**filter_args),
@@ -480,12 +538,7 @@ def analyze(what, store, network, normalization, duplicates, seed, measure, by, 
         limit=limit,
     )
     click.echo(table.note, err=True)
-    text = format_table(table, fmt)
-    if output:
-        write_text_atomically(Path(output), text)
-        click.echo(f"wrote {len(table.rows)} rows to {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    _emit(format_table(table, fmt), output, f"{len(table.rows)} rows")
 
 
 @cli.command(name="eval")

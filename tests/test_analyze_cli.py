@@ -120,7 +120,7 @@ def test_a_missing_store_is_one_line(capsys, tmp_path):
 def test_the_command_offers_what_the_library_knows():
     choices = {p.name: list(p.type.choices) for p in analyze_command.params if hasattr(p.type, "choices")}
     assert choices["what"] == list(reports.ANALYSES)
-    assert choices["network"] == list(network.NETWORKS)
+    assert choices["network_name"] == list(network.NETWORKS)
     assert choices["normalization"] == list(network.NORMALIZATIONS)
     assert choices["duplicates"] == list(network.DUPLICATES)
     assert sorted(choices["measure"]) == sorted(analysis.CENTRALITIES)

@@ -18,7 +18,8 @@ from networkdocs import (
     write_statements,
 )
 from stancegraph.graph.network import Filters
-from stancegraph.graph.networkview import network, view_evidence
+from stancegraph.graph.network import build_network as network
+from stancegraph.graph.networkview import view_evidence
 from stancegraph.graph.store import open_store
 from stancegraph.graph.view import (
     LAYOUT_SEED,
@@ -297,7 +298,7 @@ def test_view_options_reach_the_network(store_dir: Path, tmp_path: Path) -> None
 def test_normalization_of_a_network_without_ties_is_a_one_line_error(store_dir, tmp_path, capsys) -> None:
     assert main(["view", "--store", str(store_dir), "-o", str(tmp_path / "x.html"), "--normalization", "cosine"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "--normalization applies to the congruence" in err[0]
+    assert len(err) == 1 and "applies to the congruence, conflict and subtract networks" in err[0]
     assert not (tmp_path / "x.html").exists()
     with pytest.raises(InputError):
         network(open_store(None), "nonsense")

@@ -12,7 +12,8 @@ from browserutil import BROWSER_MARKS, load_page, png_is_blank, screenshot
 from networkdocs import PAYLOADS as STORED_PAYLOADS
 from networkdocs import memory_store, write_hostile, write_missile_defence
 from stancegraph.graph.network import Filters
-from stancegraph.graph.networkview import network, view_evidence
+from stancegraph.graph.network import build_network as network
+from stancegraph.graph.networkview import view_evidence
 from stancegraph.graph.view import network_html, view_html, write_view
 from stancegraph.graph.writer import actor_iri
 from stancerows import stance_row
