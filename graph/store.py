@@ -83,9 +83,12 @@ class StanceStore:
             yield row[0], row[1], plain(row[2]), row[3]  # type: ignore[index,misc]
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Make ``triples`` the whole content of the named graph ``graph``."""
-        self.dataset.remove_graph(graph)
-        self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+        """Make ``triples`` the whole content of the named graph ``graph``, in one transaction: a run killed
+        while writing leaves the graph's earlier content or its new content, never part of it."""
+        from .remote import replace_graph_update
+
+        # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
+        self.dataset.store._inner.update(replace_graph_update(graph, triples))  # type: ignore[attr-defined]
 
 
 def plain(term: Node) -> Node:
