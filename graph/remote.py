@@ -151,9 +151,14 @@ class RemoteStore(StanceStore):
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """One update request drops the graph and inserts its new content: the server applies both or neither,
         so a failure never leaves half a document."""
-        name = sparql_term(graph)
-        data = "\n".join(f"{sparql_term(s)} {sparql_term(p)} {sparql_term(o)} ." for s, p, o in triples)
-        self.dataset.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data}\n}} }}")
+        self.dataset.update(replace_graph_update(graph, triples))
+
+
+def replace_graph_update(graph: URIRef, triples: Iterable[Triple]) -> str:
+    """The SPARQL update that drops a named graph and inserts its new content: one request, applied whole."""
+    name = sparql_term(graph)
+    data = "\n".join(f"{sparql_term(s)} {sparql_term(p)} {sparql_term(o)} ." for s, p, o in triples)
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data}\n}} }}"
 
 
 def open_remote(url: str) -> RemoteStore:

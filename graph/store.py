@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from stancegraph.errors import StoreError
@@ -83,9 +83,18 @@ class StanceStore:
             yield row[0], row[1], plain(row[2]), row[3]  # type: ignore[index,misc]
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Make ``triples`` the whole content of the named graph ``graph``."""
-        self.dataset.remove_graph(graph)
-        self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+        """Make ``triples`` the whole content of the named graph ``graph``, in one transaction: a run killed
+        while writing leaves the graph's earlier content or its new content, never part of it."""
+        from .remote import replace_graph_update
+
+        triples = list(triples)
+        if any(isinstance(term, BNode) for triple in triples for term in triple):
+            # blank nodes (only an imported file has them) would be renamed apart by INSERT DATA
+            self.dataset.remove_graph(graph)
+            self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+            return
+        # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
+        self.dataset.store._inner.update(replace_graph_update(graph, triples))  # type: ignore[attr-defined]
 
 
 def plain(term: Node) -> Node:

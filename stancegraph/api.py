@@ -109,8 +109,15 @@ def extract(
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document, int], None] | None = None,
     force: bool = False,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> ExtractSummary:
     """Read documents, extract their stances and store each document's graph.
+
+    ``workers`` > 1 parses in that many processes (``engine="local"``) and ``engine="dask"`` on a Dask cluster:
+    the one at ``scheduler`` (``tcp://host:8786``), or a local one with ``workers`` processes. Either way this
+    process alone writes the store, and the stored result is the one a single process gives.
 
     Each document is written as soon as it is read, so a bad input further on loses nothing already stored.
     A document already stored with the same id, text, extractor, pipeline and actors/topics files is skipped
@@ -147,8 +154,19 @@ def extract(
                     continue
                 yield doc
 
+        if workers > 1 or engine != "local" or scheduler is not None:
+            from .parallel import ExtractorSettings, parallel_extractions
+
+            worker_settings = ExtractorSettings(
+                model, str(actors_file) if actors_file else None, str(topics_file) if topics_file else None
+            )
+            extractions = parallel_extractions(
+                changed(reader), worker_settings, workers=workers, engine=engine, scheduler=scheduler
+            )
+        else:
+            extractions = extractor.extract(changed(reader))
         try:
-            for doc, triples, persons in extractor.extract(changed(reader)):
+            for doc, triples, persons in extractions:
                 summary.quads += write_document(
                     opened, doc, triples, extractor=settings, pipeline=extractor.pipeline_version, persons=persons
                 )
@@ -156,10 +174,20 @@ def extract(
                 summary.stances += len(triples)
                 if on_document is not None:
                     on_document(doc, len(triples))
+                _test_pause()
             reader.raise_pending()
         finally:
             summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _test_pause() -> None:
+    """A pause after each stored document when STANCEGRAPH_TEST_PAUSE is set (seconds): the interruption tests
+    use it to stop a run in the middle, and count its "stored" lines on stderr to know how far it got."""
+    pause = os.environ.get("STANCEGRAPH_TEST_PAUSE")
+    if pause:
+        print("stancegraph: test: stored", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def _extractor_settings(
@@ -336,10 +364,14 @@ def build(
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document, int], None] | None = None,
     force: bool = False,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Extract, store, and write what a user looks at first: the HTML view, the stance table, the RDF.
 
-    The store defaults to ``OUTDIR/stancegraph.db``.
+    The store defaults to ``OUTDIR/stancegraph.db``; ``workers``, ``engine`` and ``scheduler`` as for
+    :func:`extract`.
     """
     import io
 
@@ -362,6 +394,9 @@ def build(
             force=force,
             on_warning=on_warning,
             on_document=on_document,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
         )
         summary.store = str(store_path)
         rows = stance_rows(opened)

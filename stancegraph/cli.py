@@ -96,17 +96,90 @@ def _warn(message: str) -> None:
     click.echo(f"stancegraph: warning: {message}", err=True)
 
 
-def _progress(quiet: bool):
-    """Report each document on stderr when it is a terminal and --quiet was not given."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    count = [0]
+class _Progress:
+    """The progress bar on stderr (documents, words/s, stances, ETA when the number of documents is known),
+    shown when stderr is a terminal and --quiet was not given; ``on_document`` is None otherwise."""
 
-    def on_document(doc, n_stances: int) -> None:
-        count[0] += 1
-        click.echo(f"\r  {count[0]} documents read (last: {doc.id}, {n_stances} stances)\033[K", err=True, nl=False)
+    def __init__(self, quiet: bool, inputs):
+        self.bar = None
+        if quiet or not sys.stderr.isatty():
+            return
+        from tqdm import tqdm
 
-    return on_document
+        self.bar = tqdm(total=_count_documents(inputs), unit="doc", file=sys.stderr, dynamic_ncols=True, leave=True)
+        self.words = 0
+        self.stances = 0
+
+    @property
+    def on_document(self):
+        return self._on_document if self.bar is not None else None
+
+    def _on_document(self, doc, n_stances: int) -> None:
+        self.words += len(doc.text.split())
+        self.stances += n_stances
+        rate = self.words / max(self.bar.format_dict["elapsed"], 1e-9)
+        self.bar.set_postfix_str(f"{rate:,.0f} words/s, {self.stances} stances", refresh=False)
+        self.bar.update(1)
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _count_documents(inputs) -> int | None:
+    """The number of documents when it is cheap to know (.txt files, lines of .jsonl files), else None."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if path.suffix.lower() == ".txt" and path.is_file():
+            total += 1
+        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            with path.open("rb") as f:
+                total += sum(1 for line in f if line.strip())
+        else:
+            return None  # standard input, folders and CSV (a field may span lines): no total, no ETA
+    return total
+
+
+_parallel_options = [
+    click.option(
+        "--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+        help="parse in N processes (the pipeline is loaded once in each); with --engine dask and no "
+        "--scheduler, the size of the local Dask cluster",
+    ),
+    click.option(
+        "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+        help="local processes, or a Dask cluster (pip install 'stancegraph[dask]')",
+    ),
+    click.option(
+        "--scheduler", default=None, metavar="tcp://HOST:PORT",
+        help="the scheduler of a running Dask cluster (implies --engine dask)",
+    ),
+]
+
+
+def _extract_settings(model, actors_file, topics_file, force, workers, engine, scheduler, progress) -> dict:
+    """The keyword arguments ``build`` and ``extract`` pass on to the api."""
+    return dict(
+        model=model,
+        actors_file=actors_file,
+        topics_file=topics_file,
+        on_warning=_warn,
+        on_document=progress.on_document,
+        force=force,
+        workers=workers,
+        engine="dask" if scheduler else engine,
+        scheduler=scheduler,
+    )
+
+
+def _parallel(command):
+    for option in reversed(_parallel_options):
+        command = option(command)
+    return command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -124,7 +197,8 @@ def cli() -> None:
 @_topics_option
 @_force_option
 @click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
-def build(inputs, outdir, store, model, actors_file, topics_file, force, quiet):
+@_parallel
+def build(inputs, outdir, store, model, actors_file, topics_file, force, quiet, workers, engine, scheduler):
     """Extract stances from INPUTS and write the HTML view, the stance table and the RDF file.
 
     INPUTS are .txt files, folders, .jsonl or .csv files (fields id, text, and optional date, source,
@@ -132,20 +206,13 @@ def build(inputs, outdir, store, model, actors_file, topics_file, force, quiet):
     """
     from .api import build as run_build
 
-    on_document = _progress(quiet)
-    result = run_build(
-        inputs,
-        outdir,
-        store=store,
-        model=model,
-        actors_file=actors_file,
-        topics_file=topics_file,
-        on_warning=_warn,
-        on_document=on_document,
-        force=force,
-    )
-    if on_document:
-        click.echo("", err=True)
+    with _Progress(quiet, inputs) as progress:
+        result = run_build(
+            inputs,
+            outdir,
+            store=store,
+            **_extract_settings(model, actors_file, topics_file, force, workers, engine, scheduler, progress),
+        )
     click.echo(result.summary.line(), err=True)
     for label, path in result.paths().items():
         click.echo(f"{label + ':':24}{path}")
@@ -159,23 +226,17 @@ def build(inputs, outdir, store, model, actors_file, topics_file, force, quiet):
 @_topics_option
 @_force_option
 @click.option("-q", "--quiet", is_flag=True, help="no progress on stderr")
-def extract(inputs, store, model, actors_file, topics_file, force, quiet):
+@_parallel
+def extract(inputs, store, model, actors_file, topics_file, force, quiet, workers, engine, scheduler):
     """Extract stances from INPUTS into the store (each document replaces its earlier version)."""
     from .api import extract as run_extract
 
-    on_document = _progress(quiet)
-    summary = run_extract(
-        inputs,
-        store,
-        model=model,
-        actors_file=actors_file,
-        topics_file=topics_file,
-        on_warning=_warn,
-        on_document=on_document,
-        force=force,
-    )
-    if on_document:
-        click.echo("", err=True)
+    with _Progress(quiet, inputs) as progress:
+        summary = run_extract(
+            inputs,
+            store,
+            **_extract_settings(model, actors_file, topics_file, force, workers, engine, scheduler, progress),
+        )
     click.echo(summary.line(), err=True)
 
 
@@ -595,8 +656,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except click.exceptions.Exit as err:
         return err.exit_code
-    except click.exceptions.Abort:
-        click.echo("stancegraph: aborted", err=True)
+    except click.exceptions.Abort as err:
+        # click turns Ctrl-C inside a command into Abort
+        interrupted = isinstance(err.__context__, KeyboardInterrupt)
+        click.echo("stancegraph: interrupted; documents stored so far are kept" if interrupted else "stancegraph: aborted", err=True)
         return 130
     except click.ClickException as err:
         click.echo(f"stancegraph: error: {err.format_message()} (see stancegraph --help)", err=True)

@@ -25,6 +25,10 @@ class StancegraphError(Exception):
         self.fix = fix
         super().__init__(self.render())
 
+    def __reduce__(self):
+        # rebuilt from its parts, so that an error raised in a worker process reads the same in the parent
+        return _rebuild, (type(self), self.message, self.where, self.fix)
+
     def render(self) -> str:
         parts = []
         if self.where:
@@ -58,3 +62,7 @@ class QueryError(StancegraphError):
     """A SPARQL query that cannot be run."""
 
     code = "E400"
+
+
+def _rebuild(cls: type[StancegraphError], message: str, where: str | None, fix: str | None) -> StancegraphError:
+    return cls(message, where=where, fix=fix)
