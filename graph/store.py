@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from stancegraph.errors import StoreError
@@ -85,7 +86,44 @@ class StanceStore:
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Make ``triples`` the whole content of the named graph ``graph``."""
         self.dataset.remove_graph(graph)
+        inner = getattr(self.dataset.store, "_inner", None)
+        if isinstance(inner, pyoxigraph.Store):
+            # Oxigraph's own terms, each IRI converted once: rdflib's Oxigraph plugin converts term by term
+            g = _OX_TERMS.convert(graph)
+            inner.extend([pyoxigraph.Quad(_OX_TERMS.convert(s), _OX_TERMS.convert(p), _OX_TERMS.convert(o), g)
+                          for s, p, o in triples])
+            return
         self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+
+
+class _OxTerms:
+    """rdflib terms to Oxigraph terms, as the rdflib plugin converts them, with the IRIs met recently cached."""
+
+    LIMIT = 100_000  # cached IRIs; the cache is emptied when full, so it does not grow with the corpus
+
+    def __init__(self) -> None:
+        self._iris: dict[str, pyoxigraph.NamedNode] = {}
+
+    def iri(self, value: str) -> pyoxigraph.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            if len(self._iris) >= self.LIMIT:
+                self._iris.clear()
+            node = self._iris[value] = pyoxigraph.NamedNode(value)
+        return node
+
+    def convert(self, term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+        if isinstance(term, URIRef):
+            return self.iri(term)
+        if isinstance(term, Literal):
+            datatype = self.iri(term.datatype) if term.datatype else None
+            return pyoxigraph.Literal(term, language=term.language, datatype=datatype)
+        if isinstance(term, BNode):
+            return pyoxigraph.BlankNode(term)
+        raise ValueError(f"Unexpected rdflib term: {term!r}")
+
+
+_OX_TERMS = _OxTerms()
 
 
 def plain(term: Node) -> Node:
