@@ -125,7 +125,7 @@ def main() -> None:
         for label, slot in (("2 workers", two_workers), ("Dask LocalCluster, 2 workers", dask_two_workers)):
             run = slot(source, tmp, help_text)
             if run is None:
-                print(f"{'stancegraph extract, ' + label:46}not available")
+                print(f"{'stancegraph extract, ' + label:50}not available")
             else:
                 report("stancegraph extract, " + label, run, words, floor, one)
 
@@ -137,7 +137,7 @@ def main() -> None:
 
 def report(label: str, run: Run, words: int, floor: Run, one: Run | None = None) -> None:
     speedup = f"  {one.seconds / run.seconds:.2f}x faster than 1 worker" if one is not None else ""
-    print(f"{label:46}{run.seconds:8.1f} s  {words / run.seconds:8,.0f} words/s  {run.seconds / floor.seconds:5.2f}x the floor"
+    print(f"{label:50}{run.seconds:8.1f} s  {words / run.seconds:8,.0f} words/s  {run.seconds / floor.seconds:5.2f}x the floor"
           f"  (CPU {run.cpu:.1f} s, {run.cpu / floor.cpu:.2f}x the floor's){speedup}")
     sys.stdout.flush()
 
