@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,6 +31,8 @@ BASE_CONFIDENCE = 0.8
 HEDGE_FACTOR = 0.6
 # How many sentences an accusation carries over to hostile acts named with no doer.
 ACCUSATION_SPAN = 2
+# Batches parsed in one spaCy memory zone.
+ZONE_BATCHES = 4
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -62,16 +65,36 @@ class Extractor:
         self.nlp = load_pipeline(model, self.gazetteer)
         self.model = model
         self.batch_size = batch_size
+        # spaCy builds the pipeline's meta (with every label) on each call: read it once, not once per document
+        self._pipeline_version = pipeline_version(self.nlp)
 
     @property
     def pipeline_version(self) -> str:
-        return pipeline_version(self.nlp)
+        return self._pipeline_version
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Yield each document with the stances and officials found in it, in input order, parsing in batches."""
-        items = ((clean.text, (doc, clean)) for doc, clean in self._cleaned(documents))
-        for parsed, (doc, clean) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
-            yield self.read(parsed, doc, clean)
+        """Yield each document with the stances and officials found in it, in input order, parsing in batches.
+
+        Each run of ``ZONE_BATCHES`` batches is parsed in a spaCy memory zone: the strings and lexemes its new
+        words add to the vocabulary are freed after it, so memory does not grow with the corpus. Every
+        document is read to plain values inside its zone.
+        """
+        cleaned = self._cleaned(documents)
+        pending: InputError | None = None
+        while pending is None:
+            chunk: list[tuple[Document, CleanText]] = []
+            try:
+                chunk.extend(islice(cleaned, self.batch_size * ZONE_BATCHES))
+            except InputError as err:  # the documents before a bad one are read first
+                pending = err
+            if not chunk:
+                break
+            items = ((clean.text, (doc, clean)) for doc, clean in chunk)
+            with self.nlp.memory_zone():
+                for parsed, (doc, clean) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+                    yield self.read(parsed, doc, clean)
+        if pending is not None:
+            raise pending
 
     def extract_one(self, document: Document) -> list[StanceTriple]:
         return next(self.extract([document])).stances
