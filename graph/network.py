@@ -266,10 +266,17 @@ def _new_graph(graph: nx.Graph, network: str, filters: Filters, duplicates: str)
     return graph
 
 
-def _add_nodes(store: StanceStore, graph: nx.Graph) -> None:
-    """Labels, ids and types of the graph's nodes; statements and dates from its edges."""
-    actors = {row["n"]: row for row in _rows(store, _ACTORS)}
-    topics = {row["n"]: row for row in _rows(store, _TOPICS)}
+def _names(store: StanceStore) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Every stored actor's id, label and classes, and every topic's label, by IRI."""
+    return {row["n"]: row for row in _rows(store, _ACTORS)}, {row["n"]: row for row in _rows(store, _TOPICS)}
+
+
+def _actor_label(row: dict[str, Any], default: str) -> str:
+    return str(row.get("name") or row.get("id") or default)
+
+
+def _add_nodes(graph: nx.Graph, actors: dict[str, dict[str, Any]], topics: dict[str, dict[str, Any]]) -> None:
+    """Labels, ids and types of the graph's nodes (from :func:`_names`)."""
     for node in graph.nodes:
         attrs = graph.nodes[node]
         if node in topics:
@@ -279,7 +286,7 @@ def _add_nodes(store: StanceStore, graph: nx.Graph) -> None:
         classes = [c for c in str(row.get("classes") or "").split() if c in _TYPE_OF_CLASS]
         attrs.update(
             kind="actor",
-            label=str(row.get("name") or row.get("id") or node),
+            label=_actor_label(row, node),
             actor_id=str(row.get("id") or node.rsplit("/", 1)[-1]),
             actor_type=_TYPE_OF_CLASS[min(classes)] if classes else "other",
         )
@@ -319,7 +326,7 @@ def stance_network(store: StanceStore, filters: Filters = Filters(), duplicates:
         graph.add_edge(row["a"], row["t"], key=edge["polarity"], **edge)
         edges.append((row["a"], edge))
         edges.append((row["t"], edge))
-    _add_nodes(store, graph)
+    _add_nodes(graph, *_names(store))
     _node_activity(graph, edges)
     return _drop_light(graph, filters.min_weight)
 
@@ -371,10 +378,9 @@ def actor_network(
         graph.add_node(actor, **activity.get(actor, {"statements": 0, "first": "", "last": ""}))
     ties = _ties(vectors, normalization)
     topic_ids = {t for ts in ties.values() for part in ts.values() for t in part[1]}
-    labels = {row["n"]: str(row["name"]) for row in _rows(store, _TOPICS) if row["n"] in topic_ids}
-    if conduct:
-        names = {row["n"]: str(row["name"] or row["id"]) for row in _rows(store, _ACTORS) if row["n"] in conduct}
-        labels.update({topic: f"stances aimed at {names.get(x, x)}" for x, topic in conduct.items()})
+    actors, topics = _names(store)
+    labels = {t: str(topics[t]["name"]) for t in topic_ids if t in topics}
+    labels.update({topic: f"stances aimed at {_actor_label(actors.get(x, {}), x)}" for x, topic in conduct.items()})
     for (a, b), parts in sorted(ties.items()):
         congruence, agreed = parts["congruence"]
         conflict, disputed = parts["conflict"]
@@ -387,7 +393,7 @@ def actor_network(
             continue
         graph.add_edge(a, b, weight=round(weight, 6), kind=kind, sign=-1 if weight < 0 else 1,
                        topics="; ".join(sorted(labels.get(t, t) for t in topics)))
-    _add_nodes(store, graph)
+    _add_nodes(graph, actors, topics)
     return _drop_light(graph, filters.min_weight)
 
 
@@ -449,7 +455,7 @@ def target_network(store: StanceStore, filters: Filters = Filters(), duplicates:
         edges.append((row["a"], edge))
     for node in graph.nodes:
         graph.nodes[node].update(statements=0, first="", last="")
-    _add_nodes(store, graph)
+    _add_nodes(graph, *_names(store))
     _node_activity(graph, edges)
     return _drop_light(graph, filters.min_weight)
 
