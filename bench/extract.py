@@ -1,6 +1,6 @@
 """Whole-corpus extraction against its floor: bare ``nlp.pipe`` over the same texts with the same pipeline.
 
-    .venv/bin/python bench/extract.py [--fraction 0.1] [--corpus PATH]
+    .venv/bin/python bench/extract.py [--fraction 0.1] [--corpus PATH] [--memory-only]
 
 Takes the first part of ../shared/corpora/ungdc-2015-2022 (``--fraction`` of its speeches, default all of it) and
 prints, all measured in this one run, each in a process of its own:
@@ -10,7 +10,7 @@ prints, all measured in this one run, each in a process of its own:
 - 2 workers (``--workers 2``) and a 2-worker Dask LocalCluster (``--engine dask``), when the CLI has them;
 - CPU seconds beside wall seconds, as other work on the machine slows the wall clock of each run differently;
 - the peak memory (max RSS) of ``stancegraph extract`` on the first 10% of the slice and on the whole slice,
-  and their ratio.
+  and their ratio (``--memory-only``: just these two runs).
 """
 
 from __future__ import annotations
@@ -104,6 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fraction", type=float, default=1.0, help="the first part of the corpus to run on")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--memory-only", action="store_true", help="only the two peak-memory runs")
     args = parser.parse_args()
     if not 0 < args.fraction <= 1:
         parser.error("--fraction is between 0 (excluded) and 1")
@@ -117,22 +118,32 @@ def main() -> None:
         print(f"{args.corpus.parent.name}, first {args.fraction:.1%}: {docs} documents, {words:,} words")
         sys.stdout.flush()
 
-        floor = measure([sys.executable, "-c", _FLOOR, str(source)])
-        report("bare nlp.pipe (floor)", floor, words, floor)
-        one = extract_run(source, tmp, "store-1-worker")
-        report("stancegraph extract, 1 worker", one, words, floor)
-        help_text = cli_options()
-        for label, slot in (("2 workers", two_workers), ("Dask LocalCluster, 2 workers", dask_two_workers)):
-            run = slot(source, tmp, help_text)
-            if run is None:
-                print(f"{'stancegraph extract, ' + label:50}not available")
-            else:
-                report("stancegraph extract, " + label, run, words, floor, one)
+        if args.memory_only:
+            one = extract_run(source, tmp, "store-1-worker")
+        else:
+            one = speed_runs(source, tmp, words)
 
         small = extract_run(tenth, tmp, "store-tenth")
         print(f"peak memory, first 10% ({tenth_docs} documents, {tenth_words:,} words): {small.peak_mib:8.0f} MiB")
         print(f"peak memory, whole slice ({docs} documents, {words:,} words): {one.peak_mib:8.0f} MiB"
               f"  {one.peak_mib / small.peak_mib:.2f}x the 10% peak")
+
+
+def speed_runs(source: Path, tmp: Path, words: int) -> Run:
+    """The floor, then extract with 1 worker, 2 workers and Dask, each printed against the floor; return the
+    1-worker run."""
+    floor = measure([sys.executable, "-c", _FLOOR, str(source)])
+    report("bare nlp.pipe (floor)", floor, words, floor)
+    one = extract_run(source, tmp, "store-1-worker")
+    report("stancegraph extract, 1 worker", one, words, floor)
+    help_text = cli_options()
+    for label, slot in (("2 workers", two_workers), ("Dask LocalCluster, 2 workers", dask_two_workers)):
+        run = slot(source, tmp, help_text)
+        if run is None:
+            print(f"{'stancegraph extract, ' + label:50}not available")
+        else:
+            report("stancegraph extract, " + label, run, words, floor, one)
+    return one
 
 
 def report(label: str, run: Run, words: int, floor: Run, one: Run | None = None) -> None:
