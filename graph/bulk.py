@@ -6,19 +6,9 @@ import os
 
 from .store import StanceStore
 
-__all__ = ["NATIVE_FORMATS", "native_store", "load_file"]
+__all__ = ["NATIVE_FORMATS", "load_file"]
 
 NATIVE_FORMATS = {"nquads": "N_QUADS", "trig": "TRIG"}
-
-
-def native_store(store: StanceStore):
-    """The pyoxigraph store under an embedded store, or None for any other kind of store."""
-    inner = getattr(store.dataset.store, "_inner", None)
-    try:
-        import pyoxigraph
-    except ImportError:  # pragma: no cover - pyoxigraph is a dependency
-        return None
-    return inner if isinstance(inner, pyoxigraph.Store) else None
 
 
 def load_file(store: StanceStore, path: str | os.PathLike[str], fmt: str = "nquads") -> None:
@@ -29,7 +19,7 @@ def load_file(store: StanceStore, path: str | os.PathLike[str], fmt: str = "nqua
     """
     if fmt not in NATIVE_FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(NATIVE_FORMATS)}")
-    native = native_store(store)
+    native = store.native
     if native is None:
         store.dataset.parse(os.fspath(path), format=fmt)
         return

@@ -15,7 +15,6 @@ from rdflib.term import Identifier
 
 from stancegraph.errors import QueryError
 
-from .bulk import native_store
 from .namespaces import PREFIXES
 from .store import VOCAB_GRAPH, StanceStore, plain
 
@@ -99,7 +98,7 @@ def run_query(
         )
     check_allowed(text, allow_service=allow_service, allow_load=True)
     try:
-        native = native_store(store)
+        native = store.native
         if native is not None:
             return _run_native(native, text, bindings or {})
         result = store.dataset.query(text, initNs=PREFIXES, initBindings=dict(bindings or {}))

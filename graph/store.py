@@ -100,16 +100,19 @@ class StanceStore:
             self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
         else:
             # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
-            self._oxigraph.update(replace_graph_update(graph, triples))
+            self.native.update(replace_graph_update(graph, triples))
         self._unflushed += len(triples)
         if self._unflushed >= FLUSH_QUADS:
             self._unflushed = 0
-            self._oxigraph.flush()
+            self.native.flush()
 
     @property
-    def _oxigraph(self):  # type: ignore[no-untyped-def]
-        """The ``pyoxigraph.Store`` under the rdflib view of an embedded store."""
-        return self.dataset.store._inner  # type: ignore[attr-defined]
+    def native(self):  # type: ignore[no-untyped-def]
+        """The ``pyoxigraph.Store`` under an embedded store (folder or memory), or None for a server's."""
+        import pyoxigraph
+
+        inner = getattr(self.dataset.store, "_inner", None)
+        return inner if isinstance(inner, pyoxigraph.Store) else None
 
 
 def plain(term: Node) -> Node:
