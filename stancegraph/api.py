@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import StancegraphError
-from .files import write_text_atomically
+from .files import ensure_folder, write_text_atomically
 from .inputs import read_documents
 from .model import Document
 from .table import write_csv, write_jsonl
@@ -377,8 +377,7 @@ def build(
 
     from .graph.store import MEMORY, is_remote, open_store
 
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(outdir)
     store_path: Path | str = out / "stancegraph.db" if store is None else str(store)
     if store_path != MEMORY and not is_remote(store_path):
         store_path = Path(store_path)
