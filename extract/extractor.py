@@ -99,16 +99,30 @@ class Extractor:
     def extract_one(self, document: Document) -> list[StanceTriple]:
         return next(self.extract([document])).stances
 
+    def too_long(self, doc: Document) -> InputError | None:
+        """The error for a document longer than the pipeline parses at once, judged on its text as given: cheap,
+        and before the clean-up, whose offset map costs 16 bytes a character."""
+        return self._length_error(doc, len(doc.text))
+
+    def _length_error(self, doc: Document, length: int) -> InputError | None:
+        if length <= self.nlp.max_length:
+            return None
+        return InputError(
+            f"document '{doc.id}' has {length:,} characters, more than the {self.nlp.max_length:,} the pipeline "
+            "parses at once",
+            where=doc.origin or doc.id,
+            fix="split it into smaller documents, one per speech or article",
+        )
+
     def _cleaned(self, documents: Iterable[Document]) -> Iterator[tuple[Document, CleanText]]:
         for doc in documents:
+            error = self.too_long(doc)
+            if error is not None:
+                raise error
             clean = clean_text(doc.text)
-            if len(clean.text) > self.nlp.max_length:
-                raise InputError(
-                    f"document '{doc.id}' has {len(clean.text):,} characters, more than the "
-                    f"{self.nlp.max_length:,} the pipeline parses at once",
-                    where=doc.origin or doc.id,
-                    fix="split it into smaller documents (one per speech or article)",
-                )
+            error = self._length_error(doc, len(clean.text))  # the clean-up adds a space after a glued quote
+            if error is not None:
+                raise error
             yield doc, clean
 
     def stances_in(self, parsed: Doc, doc: Document, clean: CleanText) -> list[StanceTriple]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import StancegraphError
+from .errors import InputError, StancegraphError
 from .files import ensure_folder, write_text_atomically
 from .inputs import read_documents
 from .model import Document
@@ -57,13 +57,27 @@ class ExtractSummary:
     store: str = ""
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0  # documents already stored with the same text and settings, not extracted again
+    refused: list[str] = field(default_factory=list)  # where each document too long to parse was read
 
     def line(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
         skipped = f", {self.unchanged} unchanged (skipped; --force extracts them again)" if self.unchanged else ""
+        refused = f", {len(self.refused)} refused (too long)" if self.refused else ""
         return (
             f"{self.documents} documents, {self.stances} stances, {self.quads} quads "
-            f"in {self.seconds:.1f} s ({rate:.1f} docs/s){skipped} -> {self.store}"
+            f"in {self.seconds:.1f} s ({rate:.1f} docs/s){skipped}{refused} -> {self.store}"
+        )
+
+    def refusal(self) -> InputError | None:
+        """The error that says the run is incomplete: None unless a document was too long to parse."""
+        if not self.refused:
+            return None
+        count = len(self.refused)
+        places = ", ".join(self.refused[:3]) + (", ..." if count > 3 else "")
+        return InputError(
+            f"{count} document{'s' if count > 1 else ''} not extracted, longer than the pipeline parses at once: "
+            f"{places}",
+            fix="split them into smaller documents and run the same command again; the stored ones are skipped",
         )
 
 
@@ -121,7 +135,9 @@ def extract(
 
     Each document is written as soon as it is read, so a bad input further on loses nothing already stored.
     A document already stored with the same id, text, extractor, pipeline and actors/topics files is skipped
-    unless ``force``; a changed one replaces its earlier graph.
+    unless ``force``; a changed one replaces its earlier graph. A document longer than the pipeline parses at
+    once is skipped with a warning and listed in ``summary.refused`` (``summary.refusal()`` is the error to
+    report); an empty one is stored, with a warning.
     ``store`` is a folder path, ``":memory:"``, or an open ``StanceStore`` (left open).
     """
     from .extract.extractor import EXTRACTOR_VERSION, Extractor
@@ -152,7 +168,11 @@ def extract(
                 if stored.get(doc.id) == (content_hash(doc), settings, extractor.pipeline_version):
                     summary.unchanged += 1
                     continue
+                if not doc.text.strip():
+                    warn(f"{doc.origin or doc.id}: document '{doc.id}' has no text; stored with no stances")
                 yield doc
+
+        documents = changed(_parseable(reader, extractor, summary, warn))
 
         if workers > 1 or engine != "local" or scheduler is not None:
             from .parallel import ExtractorSettings, parallel_extractions
@@ -161,10 +181,10 @@ def extract(
                 model, str(actors_file) if actors_file else None, str(topics_file) if topics_file else None
             )
             extractions = parallel_extractions(
-                changed(reader), worker_settings, workers=workers, engine=engine, scheduler=scheduler
+                documents, worker_settings, workers=workers, engine=engine, scheduler=scheduler
             )
         else:
-            extractions = extractor.extract(changed(reader))
+            extractions = extractor.extract(documents)
         try:
             for doc, triples, persons in extractions:
                 summary.quads += write_document(
@@ -179,6 +199,20 @@ def extract(
         finally:
             summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _parseable(
+    documents: Iterable[Document], extractor: Any, summary: ExtractSummary, warn: Callable[[str], None]
+) -> Iterator[Document]:
+    """The documents short enough to parse. A longer one is skipped with a warning and counted in
+    ``summary.refused``, before anything else is done with its text, so that it costs no memory."""
+    for doc in documents:
+        error = extractor.too_long(doc)
+        if error is None:
+            yield doc
+            continue
+        summary.refused.append(error.where or doc.id)
+        warn(f"{error.where}: {error.message}; skipped ({error.fix})")
 
 
 def _test_pause() -> None:
@@ -432,7 +466,9 @@ def evaluate(
     gold = load_gold(gold_path)
     gold_persons = load_persons(persons_path) if persons_path is not None else None
     with open_store(None) as memory:
-        extract(inputs, memory, model=model, actors_file=actors_file, topics_file=topics_file)
+        refusal = extract(inputs, memory, model=model, actors_file=actors_file, topics_file=topics_file).refusal()
+        if refusal is not None:  # a score of part of the inputs would mislead
+            raise refusal
         rows = stance_rows(memory)
         persons = list(person_rows(memory))
     report = score(gold, rows)
