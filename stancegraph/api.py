@@ -140,9 +140,6 @@ def extract(
     report); an empty one is stored, with a warning.
     ``store`` is a folder path, ``":memory:"``, or an open ``StanceStore`` (left open).
     """
-    from .extract.extractor import EXTRACTOR_VERSION, Extractor
-    from .graph.writer import content_hash, stored_versions, write_document
-
     summary = ExtractSummary()
     warnings = summary.warnings
 
@@ -151,12 +148,17 @@ def extract(
         if on_warning is not None:
             on_warning(message)
 
+    # a missing or unreadable input path fails here, before spaCy and the pipeline take seconds to load
+    reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
+
+    from .extract.extractor import EXTRACTOR_VERSION, Extractor
+    from .graph.writer import content_hash, stored_versions, write_document
+
     extractor = Extractor(
         model,
         actors_file=Path(actors_file) if actors_file else None,
         topics_file=Path(topics_file) if topics_file else None,
     )
-    reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
     start = time.perf_counter()
     settings = _extractor_settings(EXTRACTOR_VERSION, actors_file, topics_file)
     with _opened(store) as opened:
