@@ -20,7 +20,7 @@ from .acronyms import defined_acronyms, shorten
 from .coref import resolve_it
 from .gazetteer import Gazetteer, load_gazetteer
 from .persons import resolve_speakers
-from .pipeline import DEFAULT_MODEL, load_pipeline, pipeline_version
+from .pipeline import DEFAULT_MODEL, MAX_LENGTH, load_pipeline, pipeline_version
 from .rules import ActorRef, Finding, accused_in, find_stances
 from .topics import TopicForm, TopicIndex, load_topics, merge_variants, normal_form
 
@@ -101,14 +101,13 @@ class Extractor:
 
     def _cleaned(self, documents: Iterable[Document]) -> Iterator[tuple[Document, CleanText]]:
         for doc in documents:
+            error = too_long(doc, self.nlp.max_length)  # cheap, before the clean-up's offset map
+            if error is not None:
+                raise error
             clean = clean_text(doc.text)
-            if len(clean.text) > self.nlp.max_length:
-                raise InputError(
-                    f"document '{doc.id}' has {len(clean.text):,} characters, more than the "
-                    f"{self.nlp.max_length:,} the pipeline parses at once",
-                    where=doc.origin or doc.id,
-                    fix="split it into smaller documents (one per speech or article)",
-                )
+            error = too_long(doc, self.nlp.max_length, len(clean.text))  # the clean-up may add characters
+            if error is not None:
+                raise error
             yield doc, clean
 
     def stances_in(self, parsed: Doc, doc: Document, clean: CleanText) -> list[StanceTriple]:
@@ -316,3 +315,16 @@ def _topic_label(tokens: list[Token]) -> str:
             parts.append(" ")
     label = " ".join("".join(parts).replace("[", "").replace("]", "").split())  # "the [American] ABM system"
     return _LEADING_ARTICLE.sub("", label)
+
+
+def too_long(doc: Document, max_length: int = MAX_LENGTH, length: int | None = None) -> InputError | None:
+    """The error for a document of ``length`` characters (its text as given, by default) when that is more than
+    ``max_length``, the most a pipeline parses at once; None when it fits."""
+    length = len(doc.text) if length is None else length
+    if length <= max_length:
+        return None
+    return InputError(
+        f"document '{doc.id}' has {length:,} characters, more than the {max_length:,} the pipeline parses at once",
+        where=doc.origin or doc.id,
+        fix="split it into smaller documents, one per speech or article",
+    )

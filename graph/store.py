@@ -163,7 +163,11 @@ def _open_embedded(location: str, *, create: bool) -> Dataset:
                 f"store {path} is in use by another process",
                 fix="wait for the other stancegraph command to finish, or use another --store",
             ) from None
-        raise StoreError(f"store {path} cannot be opened: {err}") from None
+        raise StoreError(
+            f"store {path} cannot be opened: {err}",
+            fix="check that the folder can be written, even to read it; serve a read-only copy with "
+            "oxigraph serve-read-only --location DIR",
+        ) from None
     return dataset
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import StancegraphError
-from .files import write_text_atomically
+from .errors import InputError, StancegraphError
+from .files import ensure_folder, write_text_atomically
 from .inputs import read_documents
 from .model import Document
 from .table import write_csv, write_jsonl
@@ -57,13 +57,27 @@ class ExtractSummary:
     store: str = ""
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0  # documents already stored with the same text and settings, not extracted again
+    refused: list[str] = field(default_factory=list)  # where each document too long to parse was read
 
     def line(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
         skipped = f", {self.unchanged} unchanged (skipped; --force extracts them again)" if self.unchanged else ""
+        refused = f", {len(self.refused)} refused (too long)" if self.refused else ""
         return (
             f"{self.documents} documents, {self.stances} stances, {self.quads} quads "
-            f"in {self.seconds:.1f} s ({rate:.1f} docs/s){skipped} -> {self.store}"
+            f"in {self.seconds:.1f} s ({rate:.1f} docs/s){skipped}{refused} -> {self.store}"
+        )
+
+    def refusal(self) -> InputError | None:
+        """The error that says the run is incomplete: None unless a document was too long to parse."""
+        if not self.refused:
+            return None
+        count = len(self.refused)
+        places = ", ".join(self.refused[:3]) + (", ..." if count > 3 else "")
+        return InputError(
+            f"{count} document{'s' if count > 1 else ''} not extracted, longer than the pipeline parses at once: "
+            f"{places}",
+            fix="split them into smaller documents and run the same command again; the stored ones are skipped",
         )
 
 
@@ -121,13 +135,11 @@ def extract(
 
     Each document is written as soon as it is read, so a bad input further on loses nothing already stored.
     A document already stored with the same id, text, extractor, pipeline and actors/topics files is skipped
-    unless ``force``; a changed one replaces its earlier graph.
+    unless ``force``; a changed one replaces its earlier graph. A document longer than the pipeline parses at
+    once is skipped with a warning and listed in ``summary.refused`` (``summary.refusal()`` is the error to
+    report); an empty one is stored, with a warning.
     ``store`` is a folder path, ``":memory:"``, or an open ``StanceStore`` (left open).
     """
-    from .extract.extractor import EXTRACTOR_VERSION, Extractor
-    from .extract.pipeline import installed_version
-    from .graph.writer import content_hash, stored_versions, write_document
-
     summary = ExtractSummary()
     warnings = summary.warnings
 
@@ -136,12 +148,19 @@ def extract(
         if on_warning is not None:
             on_warning(message)
 
-    parallel = workers > 1 or engine != "local" or scheduler is not None
-    if parallel:
+    # a missing or unreadable input path fails here, before spaCy and the pipeline take seconds to load
+    reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
+
+    from .extract.extractor import EXTRACTOR_VERSION, Extractor
+    from .extract.pipeline import MAX_LENGTH, installed_version
+    from .graph.writer import content_hash, stored_versions, write_document
+
+    if workers > 1 or engine != "local" or scheduler is not None:
         # the workers parse; this process only checks the user's files and records the pipeline's version
         _check_user_files(actors_file, topics_file)
         extractor = None
         version = installed_version(model)
+        max_length = MAX_LENGTH
     else:
         extractor = Extractor(
             model,
@@ -149,7 +168,7 @@ def extract(
             topics_file=Path(topics_file) if topics_file else None,
         )
         version = extractor.pipeline_version
-    reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
+        max_length = extractor.nlp.max_length
     start = time.perf_counter()
     settings = _extractor_settings(EXTRACTOR_VERSION, actors_file, topics_file)
     with _opened(store) as opened:
@@ -161,7 +180,11 @@ def extract(
                 if stored.get(doc.id) == (content_hash(doc), settings, version):
                     summary.unchanged += 1
                     continue
+                if not doc.text.strip():
+                    warn(f"{doc.origin or doc.id}: document '{doc.id}' has no text; stored with no stances")
                 yield doc
+
+        documents = changed(_parseable(reader, max_length, summary, warn))
 
         if extractor is None:
             from .parallel import ExtractorSettings, parallel_extractions
@@ -170,10 +193,10 @@ def extract(
                 model, str(actors_file) if actors_file else None, str(topics_file) if topics_file else None
             )
             extractions = parallel_extractions(
-                changed(reader), worker_settings, workers=workers, engine=engine, scheduler=scheduler
+                documents, worker_settings, workers=workers, engine=engine, scheduler=scheduler
             )
         else:
-            extractions = extractor.extract(changed(reader))
+            extractions = extractor.extract(documents)
         try:
             for doc, triples, persons in extractions:
                 summary.quads += write_document(
@@ -201,6 +224,22 @@ def _check_user_files(
         load_gazetteer(Path(actors_file))
     if topics_file:
         load_topics(Path(topics_file))
+
+
+def _parseable(
+    documents: Iterable[Document], max_length: int, summary: ExtractSummary, warn: Callable[[str], None]
+) -> Iterator[Document]:
+    """The documents short enough to parse. A longer one is skipped with a warning and counted in
+    ``summary.refused``, before anything else is done with its text, so that it costs no memory."""
+    from .extract.extractor import too_long
+
+    for doc in documents:
+        error = too_long(doc, max_length)
+        if error is None:
+            yield doc
+            continue
+        summary.refused.append(error.where or doc.id)
+        warn(f"{error.where}: {error.message}; skipped ({error.fix})")
 
 
 def _test_pause() -> None:
@@ -399,8 +438,7 @@ def build(
 
     from .graph.store import MEMORY, is_remote, open_store
 
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(outdir)
     store_path: Path | str = out / "stancegraph.db" if store is None else str(store)
     if store_path != MEMORY and not is_remote(store_path):
         store_path = Path(store_path)
@@ -455,7 +493,9 @@ def evaluate(
     gold = load_gold(gold_path)
     gold_persons = load_persons(persons_path) if persons_path is not None else None
     with open_store(None) as memory:
-        extract(inputs, memory, model=model, actors_file=actors_file, topics_file=topics_file)
+        refusal = extract(inputs, memory, model=model, actors_file=actors_file, topics_file=topics_file).refusal()
+        if refusal is not None:  # a score of part of the inputs would mislead
+            raise refusal
         rows = stance_rows(memory)
         persons = list(person_rows(memory))
     report = score(gold, rows)

@@ -216,6 +216,7 @@ def build(inputs, outdir, store, model, actors_file, topics_file, force, quiet, 
     click.echo(result.summary.line(), err=True)
     for label, path in result.paths().items():
         click.echo(f"{label + ':':24}{path}")
+    _raise_refusal(result.summary)
 
 
 @cli.command()
@@ -238,6 +239,14 @@ def extract(inputs, store, model, actors_file, topics_file, force, quiet, worker
             **_extract_settings(model, actors_file, topics_file, force, workers, engine, scheduler, progress),
         )
     click.echo(summary.line(), err=True)
+    _raise_refusal(summary)
+
+
+def _raise_refusal(summary) -> None:
+    """Exit 1 when a document was too long to extract, after the others were stored and the summary printed."""
+    error = summary.refusal()
+    if error is not None:
+        raise error
 
 
 @cli.command()

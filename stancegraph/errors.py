@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "InputError",
     "ModelError",
+    "OutputError",
     "QueryError",
     "StancegraphError",
     "StoreError",
@@ -62,6 +63,12 @@ class QueryError(StancegraphError):
     """A SPARQL query that cannot be run."""
 
     code = "E400"
+
+
+class OutputError(StancegraphError, OSError):
+    """An output file or folder that cannot be written (an OSError too, as it was before it had a message)."""
+
+    code = "E500"
 
 
 def _rebuild(cls: type[StancegraphError], message: str, where: str | None, fix: str | None) -> StancegraphError:

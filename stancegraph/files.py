@@ -6,18 +6,26 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_bytes_atomically", "write_text_atomically"]
+from .errors import OutputError
+
+__all__ = ["ensure_folder", "write_bytes_atomically", "write_text_atomically"]
+
+_FIX = "name a path whose folder can be created and written, or make room on its disk"
 
 
 def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
 
     A failure leaves any earlier file in place and no temporary file behind. The new file gets the usual
-    permissions (0666 less the umask), not the private ones of a temporary file.
+    permissions (0666 less the umask), not the private ones of a temporary file. A file that cannot be written
+    raises OutputError naming it.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    ensure_folder(target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise OutputError(f"cannot write: {_reason(err)}", where=str(target), fix=_FIX) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -25,10 +33,28 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
             os.fsync(out.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise OutputError(f"cannot write: {_reason(err)}", where=str(target), fix=_FIX) from None
         raise
     return target
+
+
+def ensure_folder(folder: str | os.PathLike[str]) -> Path:
+    """Create ``folder`` and its parents if needed; OutputError, naming it, if that cannot be done."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the folder: {_reason(err)}", where=str(folder), fix=_FIX) from None
+    return folder
+
+
+def _reason(err: OSError) -> str:
+    if isinstance(err, (FileExistsError, NotADirectoryError)):
+        return "a file stands where a folder is needed"
+    return err.strerror or str(err)
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:

@@ -36,6 +36,7 @@ SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")
 METADATA_FIELDS = ("date", "source", "title", "url", "speaker")
 
 _SNIFF_BYTES = 8192
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # the bytes that are no UTF-8, as surrogateescape keeps them
 _BOM = "\ufeff"
 _CSV_FIELD_LIMIT = 2**31 - 1
 _FIX_INPUTS = "give UTF-8 .txt, .jsonl or .csv files, or folders of them"
@@ -67,7 +68,8 @@ def read_documents(
     files skipped) or ``-`` for ``stdin`` (JSONL if it starts with ``{``, otherwise one document ``stdin``).
 
     Missing and unsupported paths raise at once; problems inside files raise when reading reaches them.
-    ``on_warning`` receives one-line messages about skipped files (binary files in folders, empty files).
+    ``on_warning`` receives one-line messages about skipped files (binary files, empty files); when every
+    file was skipped as binary, nothing is left to read and that raises.
 
     Raises:
         InputError: with ``where`` naming the file (and line) and ``fix`` saying what to do.
@@ -123,14 +125,15 @@ def _folder_files(folder: Path) -> Iterator[Path]:
 
 def _read_sources(sources: list[_Source], stdin: TextIO | None, warn: Warn) -> Iterator[Document]:
     first_seen: dict[str, str] = {}
+    skipped: list[Path] = []  # binary files
     for source in sources:
         if source.kind == "stdin":
             documents = _read_stdin(stdin if stdin is not None else sys.stdin)
         elif source.kind == "folder":
-            documents = _read_folder(source, warn)
+            documents = _read_folder(source, warn, skipped)
         else:
             assert source.path is not None
-            documents = _read_file(source.path, in_folder=False, warn=warn)
+            documents = _read_file(source.path, warn, skipped)
         for document in documents:
             if document.id in first_seen:
                 raise InputError(
@@ -140,19 +143,23 @@ def _read_sources(sources: list[_Source], stdin: TextIO | None, warn: Warn) -> I
                 )
             first_seen[document.id] = document.origin
             yield document
+    if not first_seen and skipped:
+        names = ", ".join(map(str, skipped[:3])) + (", ..." if len(skipped) > 3 else "")
+        raise InputError("no readable documents: binary files are skipped", where=names, fix=_FIX_INPUTS)
 
 
-def _read_folder(source: _Source, warn: Warn) -> Iterator[Document]:
+def _read_folder(source: _Source, warn: Warn, skipped: list[Path]) -> Iterator[Document]:
     count = 0
     for path in source.files:
-        for document in _read_file(path, in_folder=True, warn=warn):
+        for document in _read_file(path, warn, skipped):
             count += 1
             yield document
     if count == 0:
         raise InputError("folder holds no readable documents", where=str(source.path), fix=_FIX_INPUTS)
 
 
-def _read_file(path: Path, *, in_folder: bool, warn: Warn) -> Iterator[Document]:
+def _read_file(path: Path, warn: Warn, skipped: list[Path]) -> Iterator[Document]:
+    """The documents of one file; a binary file is skipped with a warning and added to ``skipped``."""
     try:
         handle = path.open("rb")
     except OSError as err:
@@ -162,10 +169,9 @@ def _read_file(path: Path, *, in_folder: bool, warn: Warn) -> Iterator[Document]
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError("is UTF-16 text, not UTF-8", where=str(path), fix=_conversion_fix(path, "UTF-16"))
         if b"\x00" in head:
-            if in_folder:
-                warn(f"{path}: binary file skipped")
-                return
-            raise InputError("is a binary file, not text", where=str(path), fix=_FIX_INPUTS)
+            warn(f"{path}: binary file skipped")
+            skipped.append(path)
+            return
         handle.seek(0)
         suffix = path.suffix.lower()
         if suffix == ".txt":
@@ -296,18 +302,27 @@ def _read_stdin(stream: TextIO) -> Iterator[Document]:
 
 
 def _stdin_lines(stream: TextIO) -> Iterator[str]:
-    while True:
+    for number in itertools.count(1):
         try:
             line = stream.readline()
-        except UnicodeDecodeError:
-            raise InputError(
-                "standard input is not UTF-8 text",
-                where="stdin",
-                fix="convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE | stancegraph ...",
-            ) from None
+        except UnicodeDecodeError:  # a strict decoder reads ahead: the line is not known
+            raise _stdin_not_utf8("stdin", "") from None
+        # Python's own stdin, in a C or POSIX locale, lets the bytes that are no UTF-8 through as surrogates
+        bad = _UNDECODABLE.search(line)
+        if bad is not None:
+            byte = ord(bad.group()) - 0xDC00
+            raise _stdin_not_utf8(f"stdin:{number}", f" (byte 0x{byte:02X} at column {bad.start() + 1})")
         if not line:
             return
         yield line
+
+
+def _stdin_not_utf8(where: str, detail: str) -> InputError:
+    return InputError(
+        f"standard input is not UTF-8 text{detail}",
+        where=where,
+        fix="convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE | stancegraph ...",
+    )
 
 
 def _document(record: Mapping[str, Any], where: str, *, fix: str) -> Document:

@@ -141,7 +141,13 @@ def test_missing_input_file(tmp_path):
 def test_binary_input_file(tmp_path):
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02PNG\x00" * 100)
-    assert_one_line_error(run("extract", str(binary), "--store", str(tmp_path / "s")), "blob.txt", "binary")
+    out = run("extract", str(binary), "--store", str(tmp_path / "s"))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.splitlines() == [
+        f"stancegraph: warning: {binary}: binary file skipped",
+        f"stancegraph: error: [E100] {binary}: no readable documents: binary files are skipped "
+        "(give UTF-8 .txt, .jsonl or .csv files, or folders of them)",
+    ]
 
 
 @pytest.mark.model

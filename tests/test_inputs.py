@@ -79,10 +79,22 @@ def test_utf16_file_is_named_as_such(tmp_path):
     assert "iconv -f UTF-16" in err.fix
 
 
-def test_binary_file_named_directly_is_an_error(tmp_path):
+def test_binary_file_named_directly_is_skipped_with_a_warning(tmp_path):
     path = write(tmp_path / "scan.txt", b"%PDF-1.4\x00\x01\x02")
-    err = read_error([path])
-    assert err.where == str(path) and "binary" in str(err)
+    good = write(tmp_path / "b.txt", "NATO rejected it.")
+    warnings: list[str] = []
+    documents = list(read_documents([path, good], on_warning=warnings.append))
+    assert [d.id for d in documents] == ["b"]
+    assert warnings == [f"{path}: binary file skipped"]
+
+
+def test_only_binary_files_named_is_an_error(tmp_path):
+    paths = [write(tmp_path / "scan.txt", b"%PDF-1.4\x00\x01\x02"), write(tmp_path / "b.csv", b"\x00")]
+    warnings: list[str] = []
+    with pytest.raises(InputError) as info:
+        list(read_documents(paths, on_warning=warnings.append))
+    assert info.value.where == f"{paths[0]}, {paths[1]}" and "no readable documents" in str(info.value)
+    assert warnings == [f"{path}: binary file skipped" for path in paths]
 
 
 # --- paths and folders ------------------------------------------------------------------------------------
@@ -363,10 +375,14 @@ def test_empty_stdin_is_an_empty_document():
     assert [(d.id, d.text) for d in read_documents(["-"], stdin=io.StringIO(""))] == [("stdin", "")]
 
 
-def test_non_utf8_stdin_is_an_error():
-    stream = io.TextIOWrapper(io.BytesIO(b"Moscow\x92s reply"), encoding="utf-8")
+@pytest.mark.parametrize(
+    ("errors", "where", "detail"),
+    [("strict", "stdin", ""), ("surrogateescape", "stdin:2", "byte 0x92 at column 7")],  # the latter: a C locale
+)
+def test_non_utf8_stdin_is_an_error(errors, where, detail):
+    stream = io.TextIOWrapper(io.BytesIO(b"Moscow replied.\nMoscow\x92s reply"), encoding="utf-8", errors=errors)
     err = read_error(["-"], stdin=stream)
-    assert err.where == "stdin" and "not UTF-8" in str(err)
+    assert err.where == where and "not UTF-8" in str(err) and detail in str(err)
 
 
 # --- across inputs ----------------------------------------------------------------------------------------

@@ -130,10 +130,12 @@ def test_a_bad_document_in_a_worker_is_the_same_one_line_error(tmp_path):
             text=True,
             timeout=300,
         )
-        results[workers] = (run.returncode, run.stderr.strip())
+        warning, summary, error = run.stderr.splitlines()
+        assert summary.startswith("4 documents") and "1 refused" in summary  # the others are stored
+        results[workers] = (run.returncode, warning, error)
     assert results["1"] == results["2"]
-    code, err = results["2"]
-    assert code == 1 and len(err.splitlines()) == 1 and "[E100]" in err and "'huge'" in err
+    code, warning, error = results["2"]
+    assert code == 1 and "'huge'" in warning and "skipped" in warning and "[E100]" in error
 
 
 def test_errors_cross_process_boundaries_unchanged():
