@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ import pytest
 from fuzzutil import HOSTILE_PIECES, examples, hostile_text, unicode_text
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from test_cli import STANCEGRAPH, assert_one_line_error, run
 
 from stancegraph.cleanup import clean_text
 from stancegraph.errors import InputError
@@ -231,6 +233,23 @@ def test_jsonl_lines_json_accepts_but_no_document_can_hold(tmp_path, line, messa
     result, _ = read([path])
     assert isinstance(result, InputError)
     assert str(result).startswith(f"[E100] {path}:2: ") and message in str(result)
+
+
+def test_the_command_line_refuses_them_in_one_line_and_keeps_what_was_stored(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"id": "ok", "text": "NATO rejected it."}\n{"id": "a", "text": "x\\udc00"}\n', encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert_one_line_error(run("extract", str(path), "--store", store, "--quiet"), "[E100]", "odd.jsonl:2", "surrogate")
+    stored = run("query", "SELECT ?id WHERE { ?d sg:docId ?id }", "--store", store, "--format", "json").stdout
+    assert json.loads(stored) == [{"id": "ok"}]
+
+
+def test_bad_bytes_on_standard_input_are_one_line(tmp_path):
+    out = subprocess.run([STANCEGRAPH, "extract", "-", "--store", str(tmp_path / "store"), "--quiet"],
+                         input=b"NATO rejected the \xff shield.", capture_output=True, timeout=300)
+    out = subprocess.CompletedProcess(out.args, out.returncode, out.stdout.decode(), out.stderr.decode())
+    assert out.returncode == 1
+    assert_one_line_error(out, "[E100] stdin: standard input is not UTF-8 text")
 
 
 def test_a_surrogate_pair_escape_is_one_character(tmp_path):
