@@ -48,6 +48,8 @@ SCRIPT, BREAKOUT, IMG, SVG = PAYLOADS
 SPARQL = ('" } ; DROP ALL ; #', "> . <x> <y> <z", "'} ; DELETE WHERE { ?s ?p ?o } #", "\"\"\"^^<x> . } INSERT DATA {")
 IRI_BREAKING = "a b<c>d\"e{f}g|h\\i^j`k#l?m%20n\t\x01\u00e9\u202e/../."
 LOOKALIKE = "\u13a1ussia \u0410\u0422\u041e"  # Cherokee R, Cyrillic A, T, O: "Russia ATO" to the eye
+# up a line, erase it, set the window title, a C1 control sequence start, a right-to-left override
+TERMINAL = "\x1b[1A\x1b[2K\x1b]0;pwned\x07\x9b31m\u202e"
 
 # id, label, type, the alias the documents use
 ACTORS = (
@@ -76,8 +78,9 @@ DOCUMENTS = (
     },
     {
         "id": SPARQL[3],
-        "text": f"Vardania rejected the nuclear deal {SPARQL[0]}.\n{IMG} Quellonia rejected the missile shield.",
-        "source": SVG, "title": LOOKALIKE,
+        "text": f"Vardania rejected the nuclear deal {SPARQL[0]}{TERMINAL}.\n{IMG} Quellonia rejected the missile "
+        "shield.",
+        "source": TERMINAL + SVG, "title": LOOKALIKE,
     },
 )
 TEXT_OF = {doc["id"]: doc["text"] for doc in DOCUMENTS}
@@ -144,13 +147,25 @@ def test_sparql_gives_back_every_hostile_string(hostile_build):
     assert {(a[0], a[1]) for a in ACTORS} <= pairs
 
 
+def test_a_query_table_shows_terminal_controls_escaped_and_files_keep_them(hostile_build):
+    store = str(hostile_build / "stancegraph.db")
+    sparql = "SELECT ?source ?sentence WHERE { ?s sg:sentence ?sentence ; prov:wasDerivedFrom/dcterms:source ?source }"
+    table = ok(run("query", sparql, "--store", store))
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", table)  # nothing a terminal acts on
+    assert "\\x1b[1A\\x1b[2K\\x1b]0;pwned\\x07\\x9b31m\\u202e" in table  # shown, as escapes
+    rows = query_json(hostile_build, sparql)
+    assert any(row["source"] == TERMINAL + SVG for row in rows)
+    assert TERMINAL in ok(run("query", sparql, "--store", store, "--format", "csv"))
+
+
 def test_the_rdf_exports_parse_back_with_every_hostile_string(hostile_build):
     for fmt, ox_format in (("trig", RdfFormat.TRIG), ("nquads", RdfFormat.N_QUADS)):
         text = ok(run("export", "--store", str(hostile_build / "stancegraph.db"), "--format", fmt))
         rdflib_literals = {str(o) for _, _, o, _ in Dataset().parse(data=text, format=fmt).quads() if isinstance(o, Literal)}
         ox_quads = OxDataset(parse(text, format=ox_format))
         ox_literals = {q.object.value for q in ox_quads if type(q.object).__name__ == "Literal"}
-        for value in (*TEXT_OF, *(a[1] for a in ACTORS), *(t[0] for t in TOPICS), IMG, SPARQL[1], LOOKALIKE):
+        for value in (*TEXT_OF, *(a[1] for a in ACTORS), *(t[0] for t in TOPICS), IMG, SPARQL[1], LOOKALIKE,
+                      TERMINAL + SVG):
             assert value in rdflib_literals and value in ox_literals, (fmt, value)
 
 
