@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -127,12 +128,12 @@ def test_the_stance_table_gives_back_every_hostile_string(hostile_rows):
     assert any(SCRIPT in row["sentence"] for row in hostile_rows)  # markup in the text stays in the evidence
 
 
-def query_json(build: Path, sparql: str) -> list[dict]:
-    return json.loads(ok(run("query", sparql, "--store", str(build / "stancegraph.db"), "--format", "json")))
+def query_json(store: Path, sparql: str) -> list[dict]:
+    return json.loads(ok(run("query", sparql, "--store", str(store), "--format", "json")))
 
 
 def test_sparql_gives_back_every_hostile_string(hostile_build):
-    rows = query_json(hostile_build, """SELECT ?id ?title ?source ?url ?speaker WHERE {
+    rows = query_json(hostile_build / "stancegraph.db", """SELECT ?id ?title ?source ?url ?speaker WHERE {
       ?d a sg:Document ; sg:docId ?id .
       OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:source ?source }
       OPTIONAL { ?d dcterms:identifier ?url } OPTIONAL { ?d sg:speaker ?speaker }
@@ -142,8 +143,8 @@ def test_sparql_gives_back_every_hostile_string(hostile_build):
     for doc in DOCUMENTS:
         for field in ("title", "source", "url", "speaker"):
             assert got[doc["id"]].get(field) == doc.get(field), (doc["id"], field)
-    pairs = {(row["id"], row["label"])
-             for row in query_json(hostile_build, "SELECT ?id ?label WHERE { ?a sg:actorId ?id ; rdfs:label ?label }")}
+    labels = query_json(hostile_build / "stancegraph.db", "SELECT ?id ?label WHERE { ?a sg:actorId ?id ; rdfs:label ?label }")
+    pairs = {(row["id"], row["label"]) for row in labels}
     assert {(a[0], a[1]) for a in ACTORS} <= pairs
 
 
@@ -153,9 +154,16 @@ def test_a_query_table_shows_terminal_controls_escaped_and_files_keep_them(hosti
     table = ok(run("query", sparql, "--store", store))
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", table)  # nothing a terminal acts on
     assert "\\x1b[1A\\x1b[2K\\x1b]0;pwned\\x07\\x9b31m\\u202e" in table  # shown, as escapes
-    rows = query_json(hostile_build, sparql)
+    rows = query_json(hostile_build / "stancegraph.db", sparql)
     assert any(row["source"] == TERMINAL + SVG for row in rows)
     assert TERMINAL in ok(run("query", sparql, "--store", store, "--format", "csv"))
+
+
+def test_removing_a_hostile_id_removes_that_document_alone(hostile_build, tmp_path):
+    store = shutil.copytree(hostile_build / "stancegraph.db", tmp_path / "copy.db")
+    ok(run("remove", IRI_BREAKING, "--store", str(store)))
+    left = query_json(store, "SELECT ?id WHERE { ?d sg:docId ?id }")
+    assert sorted(row["id"] for row in left) == sorted(set(TEXT_OF) - {IRI_BREAKING})
 
 
 def test_the_rdf_exports_parse_back_with_every_hostile_string(hostile_build):
