@@ -131,15 +131,22 @@ def test_jsonl_gives_back_every_field_written(records, ensure_ascii, line_end, b
     assert warnings == ([] if records else [f"{path}: no documents"])
 
 
+# JSON can escape what no file can hold: lone surrogates (\ud800)
+surrogates = st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1, max_size=2)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | hostile_text(6),
+    st.none() | st.booleans() | st.integers() | st.floats() | hostile_text(6) | surrogates,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text(4), inner, max_size=3),
     max_leaves=8,
 )
 
 
 @examples(200)
-@given(record=st.dictionaries(st.sampled_from(["id", "text", *METADATA_FIELDS, "x"]), json_values))
+@given(
+    record=st.fixed_dictionaries(
+        {"id": json_values, "text": hostile_text(6) | surrogates | json_values},
+        optional={name: hostile_text(6) | surrogates | json_values for name in (*METADATA_FIELDS, "x")},
+    )
+)
 def test_jsonl_with_any_json_values_reads_or_names_the_line(record):
     with folder() as tmp:
         path = tmp / "any.jsonl"
@@ -151,6 +158,9 @@ def test_jsonl_with_any_json_values_reads_or_names_the_line(record):
     [document] = result
     assert document.text == record["text"]
     assert document.id == str(record["id"]).strip() or document.id == str(record["id"])
+    for value in (document.id, document.text, document.source, document.title, document.url, document.speaker):
+        if value is not None:
+            value.encode("utf-8")  # raises on a lone surrogate, which no store can hold
 
 
 # --- .csv -------------------------------------------------------------------------------------------------
