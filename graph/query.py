@@ -216,8 +216,14 @@ def _table(result: QueryResult, max_width: int = 60) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Shown escaped in a table: a terminal would act on them (move the cursor, erase lines, set the title) or
+# reorder the text around them.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _short(text: str, width: int) -> str:
     text = " ".join(text.split())
+    text = _TERMINAL_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
     for prefix, ns in PREFIXES.items():
         if text.startswith(str(ns)):
             text = f"{prefix}:{text[len(str(ns)):]}"

@@ -306,7 +306,7 @@ def query(sparql, store, name, params, fmt, allow_update, allow_service, allow_l
     if result is None:
         click.echo(f"update done in {store}", err=True)
     else:
-        click.echo(format_result(result, fmt), nl=False)
+        click.echo(format_result(result, fmt), nl=False, color=True)  # as _emit: data as it is
 
 
 def _query_text(sparql: str) -> str:
@@ -398,7 +398,7 @@ def _emit(text: str, output: str | None, what: str) -> None:
         write_text_atomically(Path(output), text)
         click.echo(f"wrote {what} to {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # data as it is: click would strip escape sequences from a pipe
 
 
 def _choice_option(flag: str, dest: str, choices: list[str], help: str, default: str | None = ""):

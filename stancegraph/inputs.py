@@ -36,8 +36,8 @@ SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")
 METADATA_FIELDS = ("date", "source", "title", "url", "speaker")
 
 _SNIFF_BYTES = 8192
-_UNDECODABLE = re.compile("[\udc80-\udcff]")  # the bytes that are no UTF-8, as surrogateescape keeps them
 _BOM = "\ufeff"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CSV_FIELD_LIMIT = 2**31 - 1
 _FIX_INPUTS = "give UTF-8 .txt, .jsonl or .csv files, or folders of them"
 _FIX_JSONL = 'each line must hold one JSON object such as {"id": "d1", "text": "..."}'
@@ -237,6 +237,11 @@ def _jsonl_documents(lines: Iterable[str], name: str) -> Iterator[Document]:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             raise InputError(f"malformed JSON: {err.msg} at column {err.colno}", where=where, fix=_FIX_JSONL) from None
+        except ValueError:  # the one other ValueError json raises: an integer too long to convert
+            digits = sys.get_int_max_str_digits()
+            raise InputError(f"malformed JSON: a number of more than {digits} digits", where=where, fix=_FIX_JSONL) from None
+        except RecursionError:
+            raise InputError("malformed JSON: arrays or objects nested too deeply", where=where, fix=_FIX_JSONL) from None
         if not isinstance(record, dict):
             raise InputError(f"expected a JSON object, found {_describe(record)}", where=where, fix=_FIX_JSONL)
         yield _document(record, where, fix=_FIX_JSONL)
@@ -308,10 +313,11 @@ def _stdin_lines(stream: TextIO) -> Iterator[str]:
         except UnicodeDecodeError:  # a strict decoder reads ahead: the line is not known
             raise _stdin_not_utf8("stdin", "") from None
         # Python's own stdin, in a C or POSIX locale, lets the bytes that are no UTF-8 through as surrogates
-        bad = _UNDECODABLE.search(line)
+        bad = _SURROGATE.search(line)
         if bad is not None:
-            byte = ord(bad.group()) - 0xDC00
-            raise _stdin_not_utf8(f"stdin:{number}", f" (byte 0x{byte:02X} at column {bad.start() + 1})")
+            code = ord(bad.group())
+            what = f"byte 0x{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"lone surrogate \\u{code:04x}"
+            raise _stdin_not_utf8(f"stdin:{number}", f" ({what} at column {bad.start() + 1})")
         if not line:
             return
         yield line
@@ -331,6 +337,15 @@ def _document(record: Mapping[str, Any], where: str, *, fix: str) -> Document:
     text = record["text"]
     if not isinstance(text, str):
         raise InputError(f"'text' must be a string, not {_describe(text)}", where=where, fix=fix)
+    for name in ("id", "text", *METADATA_FIELDS):
+        value = record.get(name)
+        surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
+        if surrogate:  # a JSON escape such as \ud800 alone: no character, and no RDF store can hold it
+            raise InputError(
+                f"{name!r} holds a lone surrogate \\u{ord(surrogate.group()):04x}, which is no Unicode character",
+                where=where,
+                fix="escape characters outside the Basic Multilingual Plane as a pair (\\ud83d\\ude00), or write them as UTF-8",
+            )
     metadata = {name: _metadata(record.get(name), name, where, fix) for name in METADATA_FIELDS}
     metadata["date"] = iso_date(metadata["date"])
     return Document(id=_document_id(record.get("id"), where, fix), text=text, origin=where, **metadata)

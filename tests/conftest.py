@@ -6,11 +6,23 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
+
+# Property-based tests: "ci" (the default) runs a fixed number of examples, the same ones on every run, and keeps
+# no example database; HYPOTHESIS_PROFILE=deep (or =dev) runs many more, with fresh random examples each time.
+# `pytest --hypothesis-show-statistics` prints how many examples each property ran.
+_FUZZ_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, derandomize=True, database=None, suppress_health_check=_FUZZ_HEALTH
+)
+settings.register_profile("dev", max_examples=500, deadline=None, suppress_health_check=_FUZZ_HEALTH)
+settings.register_profile("deep", max_examples=5000, deadline=None, suppress_health_check=_FUZZ_HEALTH)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
