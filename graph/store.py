@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from stancegraph.errors import StoreError
+from stancegraph.errors import StoreError, no_room
 
 from .namespaces import GRAPH, PREFIXES, XSD
 
@@ -88,13 +88,23 @@ class StanceStore:
         from .remote import replace_graph_update
 
         triples = list(triples)
-        if any(isinstance(term, BNode) for triple in triples for term in triple):
-            # blank nodes (only an imported file has them) would be renamed apart by INSERT DATA
-            self.dataset.remove_graph(graph)
-            self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
-            return
-        # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
-        self.dataset.store._inner.update(replace_graph_update(graph, triples))  # type: ignore[attr-defined]
+        try:
+            if any(isinstance(term, BNode) for triple in triples for term in triple):
+                # blank nodes (only an imported file has them) would be renamed apart by INSERT DATA
+                self.dataset.remove_graph(graph)
+                self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+                return
+            # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
+            self.dataset.store._inner.update(replace_graph_update(graph, triples))  # type: ignore[attr-defined]
+        except OSError as err:
+            room = no_room(err)
+            if room is None:
+                raise
+            raise StoreError(
+                f"store {self.location} cannot be written: {room[0]}",
+                fix=f"{room[1]} and run the command again; what was stored before is kept, "
+                "and unchanged documents are skipped",
+            ) from None
 
 
 def plain(term: Node) -> Node:
@@ -144,6 +154,12 @@ def _open_embedded(location: str, *, create: bool) -> Dataset:
             raise StoreError(
                 f"store {path} is in use by another process",
                 fix="wait for the other stancegraph command to finish, or use another --store",
+            ) from None
+        room = no_room(err)
+        if room is not None:
+            raise StoreError(
+                f"store {path} cannot be opened: {room[0]}",
+                fix=f"{room[1]}, or copy the folder to a disk with room: opening a store writes to it",
             ) from None
         raise StoreError(f"store {path} cannot be opened: {err}") from None
     return dataset
