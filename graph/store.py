@@ -8,6 +8,7 @@ default graph is the union of its named graphs.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -173,11 +174,27 @@ def _check_folder(path: Path, *, create: bool) -> None:
             raise StoreError(f"store {path} does not exist", fix="build one first: stancegraph extract INPUT --store PATH")
         return
     entries = os.listdir(path)
-    if entries and not all((path / m).exists() for m in _STORE_MARKERS):
+    if entries and not _is_store(path) and not _being_created(path, entries):
         raise StoreError(
             f"{path} is a folder that is not a stancegraph store",
             fix="name an empty or new folder with --store; nothing in this one was changed",
         )
+
+
+def _is_store(path: Path) -> bool:
+    return all((path / m).exists() for m in _STORE_MARKERS)
+
+
+def _being_created(path: Path, entries: list[str]) -> bool:
+    """True when another process is creating a store in the folder: RocksDB takes the LOCK file first and
+    writes the other marker files a moment later. Opening it then says that the store is in use."""
+    if "LOCK" not in entries:
+        return False
+    for _ in range(40):
+        time.sleep(0.025)
+        if _is_store(path):
+            return True
+    return False
 
 
 def vocabulary() -> Graph:

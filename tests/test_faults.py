@@ -440,7 +440,6 @@ def test_a_file_size_limit_stops_extraction_in_one_line_and_keeps_the_store(tmp_
 def test_two_writers_started_together_one_stores_and_the_other_gets_a_clear_error(tmp_path):
     sources = [renamed_corpus(tmp_path / "a.jsonl", 12, "a-"), renamed_corpus(tmp_path / "b.jsonl", 12, "b-")]
     store = tmp_path / "store"
-    open_store(store).close()  # an existing store: both find it whole, whichever opens it first
     # each holds the store for 12 x 0.5 s once it has it: longer than the two take to load their pipelines
     runs = [start_extract(source, store, pause="0.5") for source in sources]
     results = []
@@ -523,3 +522,45 @@ def test_a_write_that_fails_midway_leaves_the_earlier_file_and_no_temporary(tmp_
     for file in OUTPUT_COMMANDS[name][1]:
         assert (tmp_path / "disk" / file).read_bytes() == expected[file]
     assert listing(tmp_path / "disk") == listing(tmp_path / "expected")
+
+
+_HOLDER = """
+import sys
+from stancegraph.graph.store import open_store
+with open_store(sys.argv[1]) as store:
+    print("open", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_a_store_another_process_is_creating_is_in_use_not_a_foreign_folder(tmp_path):
+    """RocksDB takes the LOCK file of a new store a moment before it writes CURRENT and IDENTITY: a second
+    process that looks in between must say that the store is in use, not that the folder is no store."""
+    from stancegraph.errors import StoreError
+
+    store = tmp_path / "store"
+    creator = subprocess.Popen([sys.executable, "-c", _HOLDER, str(store)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        assert creator.stdout.readline() == "open\n"
+        markers = [store / "CURRENT", store / "IDENTITY"]
+        for marker in markers:  # the folder as it is while the store is being created
+            marker.rename(marker.with_name(marker.name + ".aside"))
+        threading.Timer(0.2, lambda: [m.with_name(m.name + ".aside").rename(m) for m in markers]).start()
+        with pytest.raises(StoreError, match="is in use by another process"):
+            open_store(store)
+    finally:
+        creator.stdin.close()
+        creator.wait(timeout=60)
+    with open_store(store, create=False) as opened:  # and it is a whole store
+        assert len(opened) > 0
+
+
+def test_a_folder_with_a_stray_lock_file_is_still_no_store(tmp_path):
+    from stancegraph.errors import StoreError
+
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "LOCK").write_text("not rocksdb")
+    with pytest.raises(StoreError, match="is a folder that is not a stancegraph store"):
+        open_store(tmp_path / "mine")
+    assert os.listdir(tmp_path / "mine") == ["LOCK"]
