@@ -8,6 +8,7 @@ default graph is the union of its named graphs.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from stancegraph.errors import StoreError
+from stancegraph.errors import StoreError, no_room
 
 from .namespaces import GRAPH, PREFIXES, XSD
 
@@ -94,17 +95,27 @@ class StanceStore:
         from .remote import replace_graph_update
 
         triples = list(triples)
-        if any(isinstance(term, BNode) for triple in triples for term in triple):
-            # blank nodes (only an imported file has them) would be renamed apart by INSERT DATA
-            self.dataset.remove_graph(graph)
-            self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
-        else:
-            # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
-            self.native.update(replace_graph_update(graph, triples))
-        self._unflushed += len(triples)
-        if self._unflushed >= FLUSH_QUADS:
-            self._unflushed = 0
-            self.native.flush()
+        try:
+            if any(isinstance(term, BNode) for triple in triples for term in triple):
+                # blank nodes (only an imported file has them) would be renamed apart by INSERT DATA
+                self.dataset.remove_graph(graph)
+                self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+            else:
+                # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
+                self.native.update(replace_graph_update(graph, triples))
+            self._unflushed += len(triples)
+            if self._unflushed >= FLUSH_QUADS:
+                self._unflushed = 0
+                self.native.flush()
+        except OSError as err:
+            room = no_room(err)
+            if room is None:
+                raise
+            raise StoreError(
+                f"store {self.location} cannot be written: {room[0]}",
+                fix=f"{room[1]} and run the command again; what was stored before is kept, "
+                "and unchanged documents are skipped",
+            ) from None
 
     @property
     def native(self):  # type: ignore[no-untyped-def]
@@ -163,6 +174,12 @@ def _open_embedded(location: str, *, create: bool) -> Dataset:
                 f"store {path} is in use by another process",
                 fix="wait for the other stancegraph command to finish, or use another --store",
             ) from None
+        room = no_room(err)
+        if room is not None:
+            raise StoreError(
+                f"store {path} cannot be opened: {room[0]}",
+                fix=f"{room[1]}, or copy the folder to a disk with room: opening a store writes to it",
+            ) from None
         raise StoreError(
             f"store {path} cannot be opened: {err}",
             fix="check that the folder can be written, even to read it; serve a read-only copy with "
@@ -179,11 +196,27 @@ def _check_folder(path: Path, *, create: bool) -> None:
             raise StoreError(f"store {path} does not exist", fix="build one first: stancegraph extract INPUT --store PATH")
         return
     entries = os.listdir(path)
-    if entries and not all((path / m).exists() for m in _STORE_MARKERS):
+    if entries and not _is_store(path) and not _being_created(path, entries):
         raise StoreError(
             f"{path} is a folder that is not a stancegraph store",
             fix="name an empty or new folder with --store; nothing in this one was changed",
         )
+
+
+def _is_store(path: Path) -> bool:
+    return all((path / m).exists() for m in _STORE_MARKERS)
+
+
+def _being_created(path: Path, entries: list[str]) -> bool:
+    """True when another process is creating a store in the folder: RocksDB takes the LOCK file first and
+    writes the other marker files a moment later. Opening it then says that the store is in use."""
+    if "LOCK" not in entries:
+        return False
+    for _ in range(40):
+        time.sleep(0.025)
+        if _is_store(path):
+            return True
+    return False
 
 
 def vocabulary() -> Graph:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 __all__ = [
     "InputError",
     "ModelError",
@@ -9,6 +11,7 @@ __all__ = [
     "QueryError",
     "StancegraphError",
     "StoreError",
+    "no_room",
 ]
 
 
@@ -69,6 +72,24 @@ class OutputError(StancegraphError, OSError):
     """An output file or folder that cannot be written (an OSError too, as it was before it had a message)."""
 
     code = "E500"
+
+
+# What a write that ran out of room says, by errno and by the text RocksDB (under Oxigraph) puts in its
+# message; what it means; and how to make room.
+_NO_ROOM = {
+    errno.ENOSPC: ("no space left on device", "the disk is full", "free space on its disk"),
+    errno.EDQUOT: ("disk quota exceeded", "the disk quota is used up", "free space or raise the quota"),
+    errno.EFBIG: ("file too large", "the file size limit is reached", "raise the file size limit (ulimit -f)"),
+}
+
+
+def no_room(err: BaseException) -> tuple[str, str] | None:
+    """("the disk is full", "free space on its disk") and the like when ``err`` says a write ran out of room,
+    else None."""
+    if isinstance(err, OSError) and err.errno in _NO_ROOM:
+        return _NO_ROOM[err.errno][1:]
+    text = str(err).lower()
+    return next(((what, remedy) for words, what, remedy in _NO_ROOM.values() if words in text), None)
 
 
 def _rebuild(cls: type[StancegraphError], message: str, where: str | None, fix: str | None) -> StancegraphError:

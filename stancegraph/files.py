@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, no_room
 
 __all__ = ["ensure_folder", "write_bytes_atomically", "write_text_atomically"]
 
@@ -25,7 +25,7 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise OutputError(f"cannot write: {_reason(err)}", where=str(target), fix=_FIX) from None
+        raise _output_error("cannot write", err, target) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -36,7 +36,7 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(err, OSError):
-            raise OutputError(f"cannot write: {_reason(err)}", where=str(target), fix=_FIX) from None
+            raise _output_error("cannot write", err, target) from None
         raise
     return target
 
@@ -47,14 +47,21 @@ def ensure_folder(folder: str | os.PathLike[str]) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"cannot create the folder: {_reason(err)}", where=str(folder), fix=_FIX) from None
+        raise _output_error("cannot create the folder", err, folder) from None
     return folder
 
 
-def _reason(err: OSError) -> str:
+def _output_error(doing: str, err: OSError, where: Path) -> OutputError:
+    room = no_room(err)
+    if room is not None:
+        what, remedy = room
+        return OutputError(
+            f"{doing}: {what}", where=str(where),
+            fix=f"{remedy}, or write elsewhere; an earlier file of that name is left unchanged",
+        )
     if isinstance(err, (FileExistsError, NotADirectoryError)):
-        return "a file stands where a folder is needed"
-    return err.strerror or str(err)
+        return OutputError(f"{doing}: a file stands where a folder is needed", where=str(where), fix=_FIX)
+    return OutputError(f"{doing}: {err.strerror or err}", where=str(where), fix=_FIX)
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
