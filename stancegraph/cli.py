@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError, StancegraphError
+from .errors import InputError, StancegraphError, StoreError, no_room
 
 STORE_HELP = "the graph store: a folder, :memory:, or a SPARQL endpoint URL (http://host:port/)"
 DEFAULT_STORE = "stancegraph.db"
@@ -679,6 +679,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as err:  # the last line of defence: one line, and how to get the details
+        room = no_room(err)
+        if room is not None:  # a disk that fills under a command with no message of its own for it
+            click.echo(f"stancegraph: error: {StoreError(room[0], fix=f'{room[1]} and run the command again')}", err=True)
+            return 1
         if os.environ.get("STANCEGRAPH_DEBUG"):
             raise
         click.echo(

@@ -564,3 +564,26 @@ def test_a_folder_with_a_stray_lock_file_is_still_no_store(tmp_path):
     with pytest.raises(StoreError, match="is a folder that is not a stancegraph store"):
         open_store(tmp_path / "mine")
     assert os.listdir(tmp_path / "mine") == ["LOCK"]
+
+
+@pytest.mark.parametrize("command", [["remove", "d1"], ["query", "DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", "--allow-update"]])
+def test_a_disk_that_fills_under_any_command_is_one_line(tmp_path, monkeypatch, capsys, command):
+    """Commands without a message of their own for it (a remove, an update) still say the disk is full."""
+    import errno
+
+    import rdflib
+    from stancegraph.graph.writer import document_graph
+
+    from stancegraph.cli import main
+
+    with open_store(tmp_path / "store") as store:
+        graph = document_graph("d1")
+        store.replace_graph(graph, [(graph, rdflib.RDFS.label, rdflib.Literal("d1"))])
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(rdflib.Dataset, "remove_graph", full)
+    monkeypatch.setattr(rdflib.Dataset, "update", full)
+    code = main([*command, "--store", str(tmp_path / "store")])
+    assert_one_line_error((code, capsys.readouterr().err), "[E300]", "the disk is full", "run the command again")
