@@ -36,7 +36,9 @@ test-wheel: $(STAMP)
 	$(PYTHON) -m venv $(VENV)-wheel
 	$(VENV)-wheel/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)-wheel/bin/python -m pip install --quiet "$$(ls dist/*.whl)[test]"
-	cd tests && STANCEGRAPH_WHEEL_TEST=1 ../$(VENV)-wheel/bin/pytest -m "not browser and not slow" -p no:cacheprovider --rootdir=. -c /dev/null .
+	cd tests && STANCEGRAPH_WHEEL_TEST=1 ../$(VENV)-wheel/bin/pytest -m "not browser and not slow" -p no:cacheprovider \
+		-W error::DeprecationWarning:stancegraph -W error::DeprecationWarning:test_ -W ignore::DeprecationWarning:rdflib \
+		--rootdir=. -c /dev/null .
 
 clean:
 	rm -rf $(VENV) $(VENV)-wheel dist build out *.egg-info stancegraph.db

@@ -26,12 +26,12 @@ from collections import Counter
 from pathlib import Path
 
 from rdflib import Dataset
-from stancegraph.graph.bulk import load_file
-from stancegraph.graph.named import named_queries
-from stancegraph.graph.query import run_query
+from stancegraph.graph.store.bulk import load_file
+from stancegraph.graph.sparql.named import named_queries
+from stancegraph.graph.sparql.run import run_query
 from stancegraph.graph.store import StanceStore, open_store
-from stancegraph.graph.synthetic import synthetic_corpus
-from stancegraph.graph.writer import document_quads
+from stancegraph.synthetic import synthetic_corpus
+from stancegraph.graph.readwrite.writer import document_quads
 
 
 def corpus(triples: int, seed: int) -> tuple[list[list], Counter, Counter]:

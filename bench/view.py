@@ -28,14 +28,10 @@ import time
 from pathlib import Path
 
 import networkx as nx
-from stancegraph.graph.synthetic import synthetic_actors, synthetic_topics
-from stancegraph.graph.view import (
-    ACTOR_STYLES,
-    POLARITY_COLOURS,
-    TOPIC_STYLE,
-    write_network_view,
-)
-from stancegraph.graph.writer import actor_iri, topic_iri
+from stancegraph.synthetic import synthetic_actors, synthetic_topics
+from stancegraph.graph.views.html import write_network_view
+from stancegraph.graph.views.style import ACTOR_STYLES, POLARITY_COLOURS, TOPIC_STYLE
+from stancegraph.graph.rdf.iris import actor_iri, topic_iri
 
 BAR_SECONDS = 3.0
 _STANCES = {1: ("support", "propose", "demand"), 0: ("consider",), -1: ("oppose", "reject")}

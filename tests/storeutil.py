@@ -15,7 +15,7 @@ from urllib.request import Request, urlopen
 
 import pytest
 from stancegraph.graph.store import MEMORY, StanceStore, open_store
-from stancegraph.graph.writer import write_document
+from stancegraph.graph.readwrite.writer import write_document
 
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 
@@ -157,7 +157,7 @@ def write_samples(store: StanceStore) -> int:
 
 def synthetic_store(statements: int, **kwargs):
     """An in-memory store holding a synthetic corpus (``stancegraph.graph.synthetic``) of ``statements``."""
-    from stancegraph.graph.synthetic import synthetic_corpus
+    from stancegraph.synthetic import synthetic_corpus
 
     store = open_store(None)
     for doc, triples in synthetic_corpus(statements, **kwargs):

@@ -10,7 +10,8 @@ from collections import defaultdict
 
 import networkx as nx
 import pytest
-from stancegraph.graph import analysis, signed
+from stancegraph.graph.analysis import measures as analysis
+from stancegraph.graph.analysis import signed
 from stancegraph.graph.analysis import (
     coalitions,
     contested_topics,
@@ -20,15 +21,10 @@ from stancegraph.graph.analysis import (
     stance_change,
     structural_balance,
 )
-from stancegraph.graph.network import actor_network, stance_network
-from stancegraph.graph.rows import stance_rows
-from stancegraph.graph.signed import (
-    frustration,
-    signed_modularity,
-    signed_ties,
-    two_camp_split,
-)
-from stancegraph.graph.writer import topic_iri
+from stancegraph.graph.networks import actor_network, stance_network
+from stancegraph.graph.readwrite.rows import stance_rows
+from stancegraph.graph.analysis.signed import frustration, signed_modularity, signed_ties, two_camp_split
+from stancegraph.graph.rdf.iris import topic_iri
 from storeutil import synthetic_store
 
 from stancegraph.errors import InputError

@@ -11,11 +11,15 @@ import shlex
 from pathlib import Path
 
 import pytest
-from stancegraph.graph import analysis, network, reports
+from stancegraph.graph.analysis import measures as analysis
+from stancegraph.graph import networks as network
+from stancegraph.graph.analysis import tables as reports
 from stancegraph.graph.store import open_store
-from stancegraph.graph.synthetic import synthetic_corpus
-from stancegraph.graph.writer import actor_iri, write_document
+from stancegraph.synthetic import synthetic_corpus
+from stancegraph.graph.rdf.iris import actor_iri
+from stancegraph.graph.readwrite.writer import write_document
 
+from stancegraph import choices as choices_module
 from stancegraph.cli import analyze as analyze_command
 from stancegraph.cli import main
 
@@ -119,12 +123,13 @@ def test_a_missing_store_is_one_line(capsys, tmp_path):
 
 def test_the_command_offers_what_the_library_knows():
     choices = {p.name: list(p.type.choices) for p in analyze_command.params if hasattr(p.type, "choices")}
-    assert choices["what"] == list(reports.ANALYSES)
-    assert choices["network_name"] == list(network.NETWORKS)
-    assert choices["normalization"] == list(network.NORMALIZATIONS)
-    assert choices["duplicates"] == list(network.DUPLICATES)
-    assert sorted(choices["measure"]) == sorted(analysis.CENTRALITIES)
-    assert choices["by"] == list(analysis.PERIODS)
+    assert choices["what"] == [*reports.ANALYSES, *choices_module.ANALYSIS_ALIASES]
+    assert list(reports.ANALYSES) == list(choices_module.ANALYSES)
+    assert choices["network_name"] == list(choices_module.NETWORKS)
+    assert choices["normalization"] == list(choices_module.NORMALIZATIONS)
+    assert choices["duplicates"] == list(choices_module.DUPLICATES)
+    assert sorted(choices["measure"]) == sorted(choices_module.CENTRALITIES)
+    assert choices["by"] == list(choices_module.PERIODS)
 
 
 def readme_examples() -> list[tuple[list[str], str]]:

@@ -28,7 +28,7 @@ FIX_INPUTS = "(give UTF-8 .txt, .jsonl or .csv files, or folders of them)"
 FIX_JSONL = '(each line must hold one JSON object such as {"id": "d1", "text": "..."})'
 FIX_OUTPUT = "(name a path whose folder can be created and written, or make room on its disk)"
 FIX_LENGTH = "(split it into smaller documents, one per speech or article)"
-SUMMARY = re.compile(r"(\d+) documents, (\d+) stances, \d+ quads in [\d.]+ s \([\d.]+ docs/s\)(.*) -> (.+)")
+SUMMARY = re.compile(r"(\d+) documents?, (\d+) stances?, \d+ quads? in [\d.]+ s \([\d.]+ docs/s\)(.*) -> (.+)")
 
 
 @dataclass

@@ -148,7 +148,7 @@ def test_sigkill_at_many_moments_keeps_every_reported_document_whole_and_a_rerun
 _COMMIT_SCRIPT = """
 import sys, time
 from stancegraph.graph.store import open_store
-from stancegraph.graph.writer import write_document
+from stancegraph.graph.readwrite.writer import write_document
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 
 def document(doc_id, n):
@@ -161,7 +161,7 @@ def document(doc_id, n):
 def write(store, doc_id, n):
     write_document(store, *document(doc_id, n), extractor="x", pipeline="p")
 
-from stancegraph.graph import remote
+from stancegraph.graph.store import remote
 
 build = remote.replace_graph_update
 built = []
@@ -574,7 +574,7 @@ def test_a_disk_that_fills_under_any_command_is_one_line(tmp_path, monkeypatch, 
     import errno
 
     import rdflib
-    from stancegraph.graph.writer import document_graph
+    from stancegraph.graph.rdf.iris import document_graph
 
     from stancegraph.cli import main
 

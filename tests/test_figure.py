@@ -9,9 +9,9 @@ import networkx as nx
 import pytest
 from netgraphs import HAND, NASTY
 from PIL import Image
-from stancegraph.graph.figure import network_figure, node_positions, write_figure
-from stancegraph.graph.network import NETWORKS
-from stancegraph.graph.view import ACTOR_STYLES, TOPIC_STYLE
+from stancegraph.graph.views.figure import network_figure, node_positions, write_figure
+from stancegraph.choices import NETWORKS
+from stancegraph.graph.views.style import ACTOR_STYLES, TOPIC_STYLE
 
 from stancegraph.errors import InputError
 
@@ -122,6 +122,6 @@ def test_the_spring_layout_pulls_neighbours_together_on_a_large_network():
 def test_the_doctests_of_the_figure_module_pass():
     import doctest
 
-    from stancegraph.graph import figure
+    from stancegraph.graph.views import figure
 
     assert doctest.testmod(figure).failed == 0

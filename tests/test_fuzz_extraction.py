@@ -18,10 +18,10 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse
 from rdflib import Dataset
-from stancegraph.graph.query import export_rdf
-from stancegraph.graph.rows import stance_rows
+from stancegraph.graph.readwrite.export import export_rdf
+from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
-from stancegraph.graph.writer import write_document
+from stancegraph.graph.readwrite.writer import write_document
 
 from stancegraph.model import Document
 

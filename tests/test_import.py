@@ -8,9 +8,11 @@ import json
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_isomorphic
-from stancegraph.graph.query import export_rdf
-from stancegraph.graph.store import VOCAB_GRAPH, open_store, vocabulary
-from stancegraph.graph.writer import document_graph
+from stancegraph.graph.readwrite.export import export_rdf
+from stancegraph.graph.rdf.iris import VOCAB_GRAPH
+from stancegraph.graph.rdf.vocabulary import vocabulary
+from stancegraph.graph.store import open_store
+from stancegraph.graph.rdf.iris import document_graph
 from storedocs import write_sample
 from test_cli import assert_one_line_error, run
 
@@ -74,7 +76,7 @@ def test_seed_graph_round_trip_through_the_command_line(seed_build, tmp_path, fm
     assert_same_graphs(file.read_text(encoding="utf-8"), again, fmt)
     table = [run("export", "--store", str(s), "--format", "jsonl").stdout for s in (seed_build.store, store)]
     assert table[0] == table[1] and len(table[0].splitlines()) > 10
-    assert [json.loads(line) for line in table[1].splitlines()] == stance_rows(store)
+    assert [json.loads(line) for line in table[1].splitlines()] == [row.to_dict() for row in stance_rows(store)]
 
 
 def test_import_merges_into_a_store_that_holds_other_documents(tmp_path):
@@ -172,7 +174,7 @@ def test_an_unknown_extension(tmp_path):
 def test_round_trip_keeps_page_breaks_and_line_separators_in_text(tmp_path, fmt):
     """Text from PDFs has form feeds, and any text may hold the other characters Python counts as line breaks:
     an N-Quads line must not be cut at them."""
-    from stancegraph.graph.writer import write_document
+    from stancegraph.graph.readwrite.writer import write_document
 
     from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 

@@ -26,20 +26,15 @@ from networkdocs import PAYLOADS
 from pyoxigraph import Dataset as OxDataset
 from pyoxigraph import NamedNode, RdfFormat, parse, serialize
 from rdflib import Dataset, Literal
-from stancegraph.graph.importer import import_rdf
-from stancegraph.graph.named import named_queries, named_query
-from stancegraph.graph.namespaces import BASE, GRAPH, ID
-from stancegraph.graph.query import run_query
-from stancegraph.graph.rows import stance_rows
-from stancegraph.graph.store import VOCAB_GRAPH, open_store
-from stancegraph.graph.writer import (
-    actor_iri,
-    document_graph,
-    document_iri,
-    document_quads,
-    topic_iri,
-    write_document,
-)
+from stancegraph.graph.readwrite.importer import import_rdf
+from stancegraph.graph.sparql.named import named_queries, named_query
+from stancegraph.graph.rdf.namespaces import BASE, GRAPH, ID
+from stancegraph.graph.sparql.run import run_query
+from stancegraph.graph.readwrite.rows import stance_rows
+from stancegraph.graph.rdf.iris import VOCAB_GRAPH
+from stancegraph.graph.store import open_store
+from stancegraph.graph.rdf.iris import actor_iri, document_graph, document_iri, topic_iri
+from stancegraph.graph.readwrite.writer import document_quads, write_document
 from test_cli import run
 
 from stancegraph.errors import QueryError
@@ -262,7 +257,7 @@ def test_any_names_and_text_are_stored_verbatim_and_inject_nothing(parts):
     assert (row["doc"], row["actor_id"], row["actor"], row["topic"], row["sentence"], row["source"]) == (
         doc.id, triple.actor.id, triple.actor.label, triple.topic.label, triple.evidence.sentence, doc.source or None
     )
-    assert row["targets"] == [triple.targets[0].id]
+    assert row["targets"] == (triple.targets[0].id,)
 
 
 # --- named-query parameters ---------------------------------------------------------------------------------

@@ -9,12 +9,12 @@ from statistics import mean
 
 import pytest
 from click.testing import CliRunner
-from stancegraph.graph.named import named_queries, named_query, parse
-from stancegraph.graph.query import run_query
-from stancegraph.graph.rows import stance_rows
+from stancegraph.graph.sparql.named import named_queries, named_query, parse
+from stancegraph.graph.sparql.run import run_query
+from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
-from stancegraph.graph.synthetic import synthetic_corpus
-from stancegraph.graph.writer import write_document
+from stancegraph.synthetic import synthetic_corpus
+from stancegraph.graph.readwrite.writer import write_document
 from storeutil import synthetic_store
 
 from stancegraph.cli import cli, main

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 from netgraphs import HAND, NASTY, hand_stance, hand_targets
-from stancegraph.graph.netexport import (
+from stancegraph.graph.views.exchange import (
     JSON_SUFFIX,
     decode_attributes,
     encode_attributes,
@@ -19,8 +19,8 @@ from stancegraph.graph.netexport import (
     network_text,
     write_network,
 )
-from stancegraph.graph.network import NETWORKS
-from stancegraph.graph.view import ACTOR_STYLES, POLARITY_COLOURS, TOPIC_STYLE
+from stancegraph.choices import NETWORKS
+from stancegraph.graph.views.style import ACTOR_STYLES, POLARITY_COLOURS, TOPIC_STYLE
 from storeutil import synthetic_store, write_samples
 
 from stancegraph.api import network
@@ -281,6 +281,8 @@ def test_gexf_intervals_are_days_gephi_reads_whatever_the_documents_dates_look_l
 def test_the_doctests_of_the_export_and_style_modules_pass():
     import doctest
 
-    from stancegraph.graph import netexport, netstyle
+    from stancegraph.graph.views import exchange as netexport
+
+    from stancegraph.graph.views import style as netstyle
 
     assert doctest.testmod(netexport).failed == 0 and doctest.testmod(netstyle).failed == 0

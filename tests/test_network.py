@@ -7,16 +7,11 @@ import math
 from collections import defaultdict
 
 import pytest
-from stancegraph.graph.network import (
-    Filters,
-    actor_network,
-    evidence,
-    stance_network,
-    target_network,
-)
-from stancegraph.graph.rows import stance_rows
+from stancegraph.graph.networks import Filters, actor_network, evidence, stance_network, target_network
+from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
-from stancegraph.graph.writer import actor_iri, topic_iri, write_document
+from stancegraph.graph.rdf.iris import actor_iri, topic_iri
+from stancegraph.graph.readwrite.writer import write_document
 from storeutil import synthetic_store
 
 from stancegraph.errors import InputError

@@ -10,11 +10,13 @@ import click
 import networkx as nx
 import pytest
 from PIL import Image
-from stancegraph.graph import figure as figure_module
-from stancegraph.graph import netexport, network
+from stancegraph.graph.views import figure as figure_module
+from stancegraph.graph.views import exchange as netexport
+from stancegraph.choices import DUPLICATES, NETWORK_FORMATS, NETWORKS, NORMALIZATIONS
+from stancegraph.graph.networks import Filters
 from stancegraph.graph.store import open_store
-from stancegraph.graph.synthetic import synthetic_corpus
-from stancegraph.graph.writer import write_document
+from stancegraph.synthetic import synthetic_corpus
+from stancegraph.graph.readwrite.writer import write_document
 from storeutil import write_samples
 
 from stancegraph.api import network as build_network
@@ -48,7 +50,7 @@ def edge_set(g: nx.Graph) -> set:
     return {(u, v) if g.is_directed() else frozenset((u, v)) for u, v in g.edges()}
 
 
-@pytest.mark.parametrize("name", network.NETWORKS)
+@pytest.mark.parametrize("name", NETWORKS)
 def test_every_network_is_written_in_every_format(name, store, tmp_path, capsys):
     expected = build_network(store, name)
     assert expected.number_of_edges() > 0
@@ -76,7 +78,7 @@ def test_the_format_follows_the_file_name_and_stdout_gets_graphml(store, tmp_pat
 
 
 def test_settings_and_filters_reach_the_network(store, capsys):
-    filters = network.Filters(actor_types=("state",), stances=("oppose", "reject"), date_from="2024",
+    filters = Filters(actor_types=("state",), stances=("oppose", "reject"), date_from="2024",
                               min_weight=0.1)
     expected = build_network(store, "congruence", normalization="jaccard", duplicates="year", filters=filters)
     assert 0 < expected.number_of_edges() < build_network(store, "congruence").number_of_edges()
@@ -87,7 +89,7 @@ def test_settings_and_filters_reach_the_network(store, capsys):
     assert code == 0 and got.graph == expected.graph
     assert {frozenset((u, v)): d for u, v, d in got.edges(data=True)} == \
         {frozenset((u, v)): d for u, v, d in expected.edges(data=True)}
-    only = build_network(store, "stance", filters=network.Filters(actors=("RUS",), topics=("shield",)))
+    only = build_network(store, "stance", filters=Filters(actors=("RUS",), topics=("shield",)))
     code, out, _ = run(capsys, "network", "--store", store, "--actor", "RUS", "--topic", "Shield", "--to", "2012-05-04",
                        "--format", "json")
     assert edge_set(nx.node_link_graph(json.loads(out), edges="edges")) == edge_set(only) and len(only.edges) == 1
@@ -153,8 +155,8 @@ def _choices(command: str, option: str) -> tuple:
 
 def test_the_command_line_offers_what_the_library_knows():
     for command in ("network", "figure"):
-        assert _choices(command, "--network") == network.NETWORKS
-        assert _choices(command, "--normalization") == network.NORMALIZATIONS
-        assert _choices(command, "--duplicates") == network.DUPLICATES
-    assert _choices("network", "--format") == netexport.FORMATS
+        assert _choices(command, "--network") == NETWORKS
+        assert _choices(command, "--normalization") == NORMALIZATIONS
+        assert _choices(command, "--duplicates") == DUPLICATES
+    assert _choices("network", "--format") == NETWORK_FORMATS
     assert _choices("figure", "--labels") == figure_module.LABELS

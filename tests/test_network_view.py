@@ -17,18 +17,13 @@ from networkdocs import (
     write_missile_defence,
     write_statements,
 )
-from stancegraph.graph.network import Filters
-from stancegraph.graph.network import build_network as network
-from stancegraph.graph.networkview import view_evidence
+from stancegraph.graph.networks import Filters
+from stancegraph.graph.networks import build_network as network
+from stancegraph.graph.networks.evidence import edge_evidence
 from stancegraph.graph.store import open_store
-from stancegraph.graph.view import (
-    LAYOUT_SEED,
-    MAX_EVIDENCE,
-    POLARITY_COLOURS,
-    network_html,
-    write_network_view,
-)
-from stancegraph.graph.writer import actor_iri, topic_iri
+from stancegraph.graph.views.html import MAX_EVIDENCE, network_html, write_network_view
+from stancegraph.graph.views.style import LAYOUT_SEED, POLARITY_COLOURS
+from stancegraph.graph.rdf.iris import actor_iri, topic_iri
 from test_view import _elements
 
 from stancegraph.cli import main
@@ -71,7 +66,7 @@ def pages(store) -> dict[str, tuple[nx.Graph, str]]:
     out = {}
     for kind in KINDS:
         graph = network(store, kind)
-        out[kind] = graph, network_html(graph, title=kind, evidence=view_evidence(store, graph))
+        out[kind] = graph, network_html(graph, title=kind, evidence=edge_evidence(store, graph))
     return out
 
 
@@ -136,7 +131,7 @@ def test_legend_matches_the_kind(pages) -> None:
         "stance": ["(+1)", "considers (0)", "(\u22121)", "arrow: actor to topic", ">topic</li>"],
         "congruence": ["agree: the same stance"],
         "conflict": ["disagree: opposite stances"],
-        "subtract": ["agree more than they disagree", "disagree more than they agree"],
+        "subtract": ["agree more than they disagree", "agree as much as they disagree", "disagree more than they agree"],
         "actors": ["positive towards the target", "neutral towards the target", "negative towards the target",
                    "arrow: actor to target"],
     }
@@ -151,7 +146,7 @@ def test_legend_matches_the_kind(pages) -> None:
 
 
 def test_filter_controls_match_the_kind(pages) -> None:
-    for kind, polarities in (("stance", ["1", "0", "-1"]), ("actors", ["1", "0", "-1"]), ("subtract", ["1", "-1"]),
+    for kind, polarities in (("stance", ["1", "0", "-1"]), ("actors", ["1", "0", "-1"]), ("subtract", ["1", "0", "-1"]),
                              ("congruence", []), ("conflict", [])):
         page = pages[kind][1]
         boxes = [attrs["value"] for tag, attrs in _elements(page).tags if attrs.get("name") == "polarity"]
@@ -185,13 +180,13 @@ def test_evidence_is_capped_with_how_many_more(tmp_path: Path) -> None:
             (Actor("RUS", "Russia", "state"), Stance.OPPOSE, "sanctions", f"Russia opposes sanctions ({i}).", [])
         ], date=f"2014-01-{i + 1:02d}")
     graph = network(opened, "stance")
-    page = network_html(graph, evidence=view_evidence(opened, graph))
+    page = network_html(graph, evidence=edge_evidence(opened, graph))
     (edge,) = _data(page)["edges"]
     assert len(edge["tip"]["evidence"]) == MAX_EVIDENCE and edge["tip"]["more"] == 3
     assert [meta.split(" \u00b7 ")[0] for meta, _ in edge["tip"]["evidence"]] == [f"doc{i:02d}" for i in range(10)]
     assert edge["label"] == f"oppose \u00d7{MAX_EVIDENCE + 3}"  # counted over all the evidence, not the shown
     assert "more sentence" in page  # the page says "and 3 more sentences"
-    fewer = _data(network_html(graph, evidence=view_evidence(opened, graph), max_evidence=2))["edges"][0]
+    fewer = _data(network_html(graph, evidence=edge_evidence(opened, graph), max_evidence=2))["edges"][0]
     assert len(fewer["tip"]["evidence"]) == 2 and fewer["tip"]["more"] == MAX_EVIDENCE + 1
 
 
@@ -227,7 +222,7 @@ def test_the_kind_is_guessed_when_the_graph_does_not_name_it() -> None:
 def test_hostile_names_and_text_are_escaped_in_every_kind(kind: str) -> None:
     with memory_store(write_hostile) as opened:
         graph = network(opened, kind)
-        page = network_html(graph, title=PAYLOADS[0], evidence=view_evidence(opened, graph))
+        page = network_html(graph, title=PAYLOADS[0], evidence=edge_evidence(opened, graph))
     assert "<img" not in page and "<svg" not in page
     for payload in PAYLOADS:
         assert payload not in page  # neither raw in the JSON nor in the title

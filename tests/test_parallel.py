@@ -36,7 +36,7 @@ def stored(store) -> tuple[list[str], set, int]:
     from stancegraph.api import stance_rows
 
     with open_store(store, create=False) as opened:
-        rows = sorted(json.dumps(row, sort_keys=True) for row in stance_rows(opened))
+        rows = sorted(json.dumps(row.to_dict(), sort_keys=True) for row in stance_rows(opened))
         quads = set(opened.quads())
         return rows, quads, len(opened)
 

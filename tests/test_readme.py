@@ -31,7 +31,8 @@ def test_readme_has_three_sparql_examples(readme):
 
 @pytest.mark.model
 def test_readme_sparql_examples_return_the_rows_shown(readme, seed_build):
-    from stancegraph.graph.query import format_result, run_query
+    from stancegraph.graph.sparql.results import format_result
+    from stancegraph.graph.sparql.run import run_query
     from stancegraph.graph.store import open_store
 
     with open_store(seed_build.store, create=False) as store:
@@ -59,7 +60,7 @@ def named_query_examples(text: str) -> list[tuple[list[str], str]]:
 
 
 def test_every_named_query_is_in_the_readme(readme):
-    from stancegraph.graph.named import named_queries
+    from stancegraph.graph.sparql.named import named_queries
 
     for name in named_queries():
         assert f"stancegraph query --name {name} " in readme, f"named query {name} has no example in the README"
@@ -81,7 +82,8 @@ def test_readme_named_query_examples_print_the_rows_shown(readme, seed_build):
 @pytest.mark.model
 def test_readme_sparql_examples_return_the_same_rows_from_a_server(readme, seed_build, tmp_path):
     """The store folder served read-only with --union-default-graph, as the README says, answers the same."""
-    from stancegraph.graph.query import format_result, run_query
+    from stancegraph.graph.sparql.results import format_result
+    from stancegraph.graph.sparql.run import run_query
     from stancegraph.graph.store import open_store
     from storeutil import OxigraphServer, oxigraph_binary
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Literal, URIRef
-from stancegraph.graph.query import run_query, run_update
-from stancegraph.graph.remote import endpoints, sparql_term
-from stancegraph.graph.rows import stance_rows
+from stancegraph.graph.sparql.run import run_query, run_update
+from stancegraph.graph.rdf.terms import sparql_term
+from stancegraph.graph.store.remote import endpoints
+from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
-from stancegraph.graph.writer import document_graph
+from stancegraph.graph.rdf.iris import document_graph
 from storeutil import (
     OxigraphServer,
     free_port,

@@ -74,7 +74,7 @@ def per_graph(store) -> Counter:
 
 def named_answers(store) -> dict[str, list]:
     """Every named query's rows, with parameters taken from the stored stances."""
-    from stancegraph.graph.named import named_queries
+    from stancegraph.graph.sparql.named import named_queries
 
     from stancegraph.api import named_query, stance_rows
 

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 from rdflib import Literal
-from stancegraph.graph.rows import stance_rows
+from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
-from stancegraph.graph.writer import document_graph, write_document
+from stancegraph.graph.rdf.iris import document_graph
+from stancegraph.graph.readwrite.writer import write_document
 
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 

@@ -11,7 +11,7 @@ import sys
 _WRITE = """
 import sys
 from rdflib import Literal, URIRef
-from stancegraph.graph import store as store_module
+from stancegraph.graph.store import embedded as store_module
 from stancegraph.graph.store import open_store
 if sys.argv[2] == "never":
     store_module.FLUSH_QUADS = 10**12

@@ -9,16 +9,14 @@ import json
 
 import pytest
 from rdflib import Dataset, Literal
-from stancegraph.graph.query import export_rdf, run_query
-from stancegraph.graph.rows import person_rows, stance_rows
-from stancegraph.graph.store import VOCAB_GRAPH, open_store, vocabulary
-from stancegraph.graph.writer import (
-    actor_iri,
-    document_graph,
-    remove_document,
-    stored_versions,
-    write_document,
-)
+from stancegraph.graph.readwrite.export import export_rdf
+from stancegraph.graph.sparql.run import run_query
+from stancegraph.graph.readwrite.rows import person_rows, stance_rows
+from stancegraph.graph.rdf.iris import VOCAB_GRAPH
+from stancegraph.graph.rdf.vocabulary import vocabulary
+from stancegraph.graph.store import open_store
+from stancegraph.graph.rdf.iris import actor_iri, document_graph
+from stancegraph.graph.readwrite.writer import remove_document, stored_versions, write_document
 from storeutil import HOSTILE, KINDS, TEXT, opened, sample_documents, write_samples
 
 from stancegraph import api
@@ -71,7 +69,7 @@ def test_removing_a_document_removes_its_graph_and_nothing_else(store):
 def test_rows_read_back_every_field(store):
     write_samples(store)
     rows = list(stance_rows(store))
-    assert rows[0] == {
+    assert rows[0].to_dict() == {
         "doc": "d1", "date": "2012-05-04", "source": "RIA Novosti", "sentence": TEXT[0:26], "char_start": 0,
         "char_end": 26, "actor": "Russia", "actor_id": "RUS", "actor_type": "state", "actor_text": "Moscow",
         "speaker": "Jane Doe", "stance": "oppose", "polarity": -1, "topic": "shield", "topic_text": "the shield",
@@ -231,8 +229,8 @@ def test_the_seed_article_reads_back_the_same_from_every_store(tmp_path, oxigrap
 
 
 def test_every_named_query_answers_the_same_on_every_store(tmp_path, oxigraph_server):
-    from stancegraph.graph.named import named_queries
-    from stancegraph.graph.synthetic import synthetic_corpus
+    from stancegraph.graph.sparql.named import named_queries
+    from stancegraph.synthetic import synthetic_corpus
 
     docs = list(synthetic_corpus(200, actors=8, topics=12, seed=5))
     first = next(t for _, triples in docs for t in triples)
@@ -255,8 +253,8 @@ def test_every_named_query_answers_the_same_on_every_store(tmp_path, oxigraph_se
 
 
 def test_import_and_validate_work_on_every_store(store, tmp_path):
-    from stancegraph.graph.importer import read_files, write_graphs
-    from stancegraph.graph.validate import validate
+    from stancegraph.graph.readwrite.importer import read_files, write_graphs
+    from stancegraph.graph.readwrite.validate import validate
 
     with open_store(None) as source:
         write_samples(source)
@@ -271,8 +269,8 @@ def test_import_and_validate_work_on_every_store(store, tmp_path):
 
 def test_every_network_is_the_same_on_every_store(tmp_path, oxigraph_server):
     import networkx as nx
-    from stancegraph.graph.network import actor_network, stance_network, target_network
-    from stancegraph.graph.synthetic import synthetic_corpus
+    from stancegraph.graph.networks import actor_network, stance_network, target_network
+    from stancegraph.synthetic import synthetic_corpus
 
     docs = list(synthetic_corpus(150, actors=6, topics=10, seed=9))
     graphs = {}

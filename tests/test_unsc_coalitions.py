@@ -7,9 +7,9 @@ import json
 
 import pytest
 from stancegraph.graph.analysis import coalitions
-from stancegraph.graph.network import actor_network, target_network
+from stancegraph.graph.networks import actor_network, target_network
 from stancegraph.graph.store import open_store
-from stancegraph.graph.writer import actor_iri
+from stancegraph.graph.rdf.iris import actor_iri
 
 from stancegraph.api import extract
 

@@ -7,10 +7,11 @@ import subprocess
 import pytest
 from rdflib import BNode, Literal
 from rdflib.namespace import RDFS, SH
-from stancegraph.graph.namespaces import RDF, SG, SKOS, STANCE
-from stancegraph.graph.store import open_store, vocabulary
-from stancegraph.graph.validate import shapes, validate
-from stancegraph.graph.writer import document_graph, document_iri
+from stancegraph.graph.rdf.namespaces import RDF, SG, SKOS, STANCE
+from stancegraph.graph.rdf.vocabulary import vocabulary
+from stancegraph.graph.store import open_store
+from stancegraph.graph.readwrite.validate import shapes, validate
+from stancegraph.graph.rdf.iris import document_graph, document_iri
 from storedocs import write_sample
 from test_cli import STANCEGRAPH, run
 

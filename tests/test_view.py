@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from stancegraph.graph import view
-from stancegraph.graph.view import POLARITY_COLOURS, view_html, write_view
+from stancegraph.graph.views.html import view_html, write_view
+from stancegraph.graph.views.style import LAYOUT_SEED, POLARITY_COLOURS
 from stancerows import stance_row
 
 HOSTILE = [
@@ -171,7 +171,7 @@ def test_header_counts_title_and_legend(page: str) -> None:
 
 def test_layout_seed_and_stabilisation(page: str) -> None:
     options = _data(page)["options"]
-    assert options["layout"]["randomSeed"] == view.LAYOUT_SEED
+    assert options["layout"]["randomSeed"] == LAYOUT_SEED
     assert options["physics"]["stabilization"]["enabled"] is True
     assert "physics: { enabled: false }" in page  # switched off once stabilised
 
@@ -295,5 +295,5 @@ def test_failed_write_keeps_the_old_page_and_no_temp_file(tmp_path: Path, monkey
 
 
 def test_importing_stancegraph_does_not_import_pyvis(tmp_path: Path) -> None:
-    code = "import sys, stancegraph, stancegraph.graph.view; sys.exit('pyvis' in sys.modules)"
+    code = "import sys, stancegraph, stancegraph.graph.views.html; sys.exit('pyvis' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=tmp_path).returncode == 0

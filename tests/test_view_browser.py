@@ -11,11 +11,11 @@ import pytest
 from browserutil import BROWSER_MARKS, load_page, png_is_blank, screenshot
 from networkdocs import PAYLOADS as STORED_PAYLOADS
 from networkdocs import memory_store, write_hostile, write_missile_defence
-from stancegraph.graph.network import Filters
-from stancegraph.graph.network import build_network as network
-from stancegraph.graph.networkview import view_evidence
-from stancegraph.graph.view import network_html, view_html, write_view
-from stancegraph.graph.writer import actor_iri
+from stancegraph.graph.networks import Filters
+from stancegraph.graph.networks import build_network as network
+from stancegraph.graph.networks.evidence import edge_evidence
+from stancegraph.graph.views.html import network_html, view_html, write_view
+from stancegraph.graph.rdf.iris import actor_iri
 from stancerows import stance_row
 
 pytestmark = list(BROWSER_MARKS)
@@ -162,7 +162,7 @@ def hostile_store():
 
 def _page(store, kind: str, title: str = "stancegraph") -> tuple[nx.Graph, str]:
     graph = network(store, kind)
-    return graph, network_html(graph, title=title, evidence=view_evidence(store, graph))
+    return graph, network_html(graph, title=title, evidence=edge_evidence(store, graph))
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -209,7 +209,7 @@ def test_hostile_names_and_text_stay_text_without_the_content_security_policy(
         assert label in text  # every actor and topic name, whole, as text
     for *_, shared in graph.edges(data="topics"):
         assert shared is None or shared.split("; ")[0] in text
-    sentences = [e["sentence"] for e in view_evidence(hostile_store, graph).values()]
+    sentences = [e["sentence"] for e in edge_evidence(hostile_store, graph).values()]
     assert len(sentences) == {"stance": 4, "actors": 3}.get(kind, 0)  # actor ties carry topics, not sentences
     for sentence in sentences:
         assert sentence in text
