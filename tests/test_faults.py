@@ -161,9 +161,9 @@ def document(doc_id, n):
 def write(store, doc_id, n):
     write_document(store, *document(doc_id, n), extractor="x", pipeline="p")
 
-from stancegraph.graph.store import remote
+from stancegraph.graph.store import embedded
 
-build = remote.replace_graph_update
+build = embedded.replace_graph_update
 built = []
 
 def announced(graph, triples):  # notes when the update's text is built: the update itself runs next
@@ -173,7 +173,7 @@ def announced(graph, triples):  # notes when the update's text is built: the upd
         print("committing", flush=True)
     return text
 
-remote.replace_graph_update = announced
+embedded.replace_graph_update = announced
 big = int(sys.argv[2])
 with open_store(sys.argv[1] + "-timing") as store:  # how long the big commit takes on this machine
     write(store, "big", big)
