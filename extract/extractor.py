@@ -12,11 +12,11 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph import __version__
-from stancegraph.cleanup import CleanText, clean_text
 from stancegraph.errors import InputError
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 
 from .acronyms import defined_acronyms, shorten
+from .cleanup import CleanText, clean_text
 from .coref import resolve_it
 from .gazetteer import Gazetteer, load_gazetteer
 from .persons import resolve_speakers
