@@ -110,10 +110,6 @@ class Extractor:
                 raise error
             yield doc, clean
 
-    def stances_in(self, parsed: Doc, doc: Document, clean: CleanText) -> list[StanceTriple]:
-        """The stances in one parsed document, with evidence offsets into the original text."""
-        return self.read(parsed, doc, clean).stances
-
     def read(self, parsed: Doc, doc: Document, clean: CleanText) -> Extraction:
         """The stances in one parsed document, with evidence offsets into the original text, and its officials."""
         entity_of = self._entity_index(parsed)
