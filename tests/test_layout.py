@@ -21,7 +21,7 @@ def _package_dir(sub: str) -> Path:
 
 def _imported_modules(folder: Path) -> set[str]:
     names: set[str] = set()
-    for path in folder.glob("*.py"):
+    for path in folder.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
