@@ -13,22 +13,8 @@ from spacy.tokens import Span, Token
 
 from stancegraph.model import Stance
 
-from . import lexicon
-from .criticism import CriticismRules
-from .findings import (
-    FIRST_PERSON,
-    SPEAKER_NOUNS,
-    THIRD_PERSON,
-    ActorRef,
-    Finding,
-    TopicRef,
-    caused_clause,
-    coordinated,
-    is_infinitive,
-    unique_actors,
-)
-from .forms import DiplomaticForms
-from .syntax import (
+from .. import lexicon
+from ..syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -51,6 +37,20 @@ from .syntax import (
     reporting_subject,
     stance_of,
     topic_tokens,
+)
+from .criticism import CriticismRules
+from .diplomatic_forms import DiplomaticForms
+from .findings import (
+    FIRST_PERSON,
+    SPEAKER_NOUNS,
+    THIRD_PERSON,
+    ActorRef,
+    Finding,
+    TopicRef,
+    caused_clause,
+    coordinated,
+    is_infinitive,
+    unique_actors,
 )
 
 __all__ = ["ActorRef", "Finding", "accused_in", "find_stances"]

@@ -1,7 +1,7 @@
 """Criticism without a stance word: the hostile acts a speaker names or accuses another actor of, the feelings
 and evaluations that condemn, and who the doer is.
 
-A mixin of ``SentenceRules``: the methods use its actor lookups (``actors_of``, ``subject_actors``) and its
+A mixin of ``SentenceRules`` (in ``sentence``): the methods use its actor lookups (``actors_of``, ``subject_actors``) and its
 ``_findings``.
 """
 
@@ -13,18 +13,8 @@ from spacy.tokens import Token
 
 from stancegraph.model import Stance
 
-from . import lexicon
-from .findings import (
-    CONDITIONAL_MARKS,
-    FIRST_PERSON,
-    ActorRef,
-    Finding,
-    TopicRef,
-    anaphoric,
-    is_infinitive,
-    unique_actors,
-)
-from .syntax import (
+from .. import lexicon
+from ..syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -34,6 +24,16 @@ from .syntax import (
     governing_verb,
     is_hedged,
     is_negated,
+)
+from .findings import (
+    CONDITIONAL_MARKS,
+    FIRST_PERSON,
+    ActorRef,
+    Finding,
+    TopicRef,
+    anaphoric,
+    is_infinitive,
+    unique_actors,
 )
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from stancegraph.model import Stance
 
-from .syntax import SUBJECT_DEPS, stance_of
+from ..syntax import SUBJECT_DEPS, stance_of
 
 __all__ = [
     "CONDITIONAL_MARKS",

@@ -1,7 +1,7 @@
 """Forms of stance common in diplomatic speech that carry no stance verb: modal demands, readiness, causatives,
 existential denials, "the best way is to ...", intentions.
 
-A mixin of ``SentenceRules``: the methods use its actor lookups and its ``_findings``.
+A mixin of ``SentenceRules`` (in ``sentence``): the methods use its actor lookups and its ``_findings``.
 """
 
 from __future__ import annotations
@@ -12,14 +12,8 @@ from spacy.tokens import Token
 
 from stancegraph.model import Stance
 
-from . import lexicon
-from .findings import (
-    Finding,
-    TopicRef,
-    caused_clause,
-    coordinated,
-)
-from .syntax import (
+from .. import lexicon
+from ..syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -28,6 +22,12 @@ from .syntax import (
     is_hedged,
     is_negated,
     stance_of,
+)
+from .findings import (
+    Finding,
+    TopicRef,
+    caused_clause,
+    coordinated,
 )
 
 
