@@ -4,7 +4,7 @@ Each rule starts from one word and reads an actor, a stance, a topic and targets
 on any parsed ``Doc`` (tests build them by hand from words, heads and deps) and return plain ``Finding``
 objects that point at tokens; ``stancegraph.extract.extractor`` turns them into ``StanceTriple``s.
 
-- ``sentence``: which rule reads which word, and ``find_stances``;
+- ``table``: the ordered rule table (which rule reads which word) and ``find_stances``;
 - ``context``: what every rule works with, ``SentenceContext``, and how a reading becomes findings;
 - ``actors``: who the words of a sentence stand for;
 - ``stance_words``: rules that start from a stance verb, noun or evaluation of the lexicon;
@@ -14,6 +14,6 @@ objects that point at tokens; ``stancegraph.extract.extractor`` turns them into 
 """
 
 from .findings import ActorRef, Finding, accused_in
-from .sentence import find_stances
+from .table import find_stances
 
 __all__ = ["ActorRef", "Finding", "accused_in", "find_stances"]
