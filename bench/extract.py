@@ -42,7 +42,7 @@ print(rc, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 # The floor: the same pipeline, the same cleaned texts, the same batch size, and nothing else.
 _FLOOR = """
 import json, sys
-from stancegraph.cleanup import clean_text
+from stancegraph.extract.cleanup import clean_text
 from stancegraph.extract.extractor import Extractor
 from stancegraph.extract.pipeline import load_pipeline
 nlp = load_pipeline()

@@ -17,7 +17,7 @@ from pathlib import Path
 from stancegraph.extract.extractor import Extractor
 
 from stancegraph.api import extract
-from stancegraph.cleanup import clean_text
+from stancegraph.extract.cleanup import clean_text
 from stancegraph.inputs import read_documents
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,11 +12,11 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph import __version__
-from stancegraph.cleanup import CleanText, clean_text
 from stancegraph.errors import InputError
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
 
 from .acronyms import defined_acronyms, shorten
+from .cleanup import CleanText, clean_text
 from .coref import resolve_it
 from .gazetteer import Gazetteer, load_gazetteer
 from .persons import resolve_speakers
@@ -109,10 +109,6 @@ class Extractor:
             if error is not None:
                 raise error
             yield doc, clean
-
-    def stances_in(self, parsed: Doc, doc: Document, clean: CleanText) -> list[StanceTriple]:
-        """The stances in one parsed document, with evidence offsets into the original text."""
-        return self.read(parsed, doc, clean).stances
 
     def read(self, parsed: Doc, doc: Document, clean: CleanText) -> Extraction:
         """The stances in one parsed document, with evidence offsets into the original text, and its officials."""

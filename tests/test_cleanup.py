@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.cleanup import CleanText, clean_text
+from stancegraph.extract.cleanup import CleanText, clean_text
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1343e8bf4947fd03.txt"
 

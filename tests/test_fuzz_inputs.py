@@ -24,8 +24,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from test_cli import STANCEGRAPH, assert_one_line_error, run
 
-from stancegraph.cleanup import clean_text
 from stancegraph.errors import InputError
+from stancegraph.extract.cleanup import clean_text
 from stancegraph.inputs import METADATA_FIELDS, iso_date, read_documents
 
 SNIFF_BYTES = 8192  # the head of a file the readers look at for NUL bytes (binary files)

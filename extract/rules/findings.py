@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from stancegraph.model import Stance
 
-from .syntax import SUBJECT_DEPS, stance_of
+from ..syntax import SUBJECT_DEPS, stance_of
 
 __all__ = [
     "CONDITIONAL_MARKS",
@@ -18,6 +18,7 @@ __all__ = [
     "ActorRef",
     "Finding",
     "TopicRef",
+    "accused_in",
     "anaphoric",
     "caused_clause",
     "coordinated",
@@ -106,3 +107,9 @@ def unique_actors(actors: list[ActorRef]) -> list[ActorRef]:
         if actor.id not in {a.id for a in out}:
             out.append(actor)
     return out
+
+
+def accused_in(findings: list[Finding]) -> ActorRef | None:
+    """The one actor a sentence's criticism aims at, if exactly one."""
+    aimed = unique_actors([t for f in findings if f.polarity < 0 for t in f.targets])
+    return aimed[0] if len(aimed) == 1 else None
