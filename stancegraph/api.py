@@ -485,10 +485,9 @@ def evaluate(
 
     Returns the stance report, and with ``persons_path`` a ``(report, persons_report)`` pair.
     """
-    from .evaluate import load_gold, load_persons, score
+    from .evaluate import load_gold, load_persons, score, score_persons
     from .graph.rows import person_rows
     from .graph.store import open_store
-    from .persons_eval import score_persons
 
     gold = load_gold(gold_path)
     gold_persons = load_persons(persons_path) if persons_path is not None else None
