@@ -288,11 +288,11 @@ def _error(tmp_path: Path, lines: list[Any]) -> str:
 
 def test_error_malformed_json(tmp_path: Path) -> None:
     message = _error(tmp_path, [gold_line(), "", '{"doc": "d1", "actor": '])
-    assert "bad.jsonl:3:" in message and "not valid JSON" in message
+    assert "bad.jsonl:3: malformed JSON: Expecting value at column 24" in message
 
 
 def test_error_not_an_object(tmp_path: Path) -> None:
-    assert "bad.jsonl:1: expected a JSON object" in _error(tmp_path, ["[1, 2]"])
+    assert "bad.jsonl:1: expected a JSON object, found an array" in _error(tmp_path, ["[1, 2]"])
 
 
 @pytest.mark.parametrize("field", ["doc", "stance", "polarity", "topic", "topic_terms"])

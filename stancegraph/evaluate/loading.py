@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from stancegraph.errors import InputError
+from stancegraph.jsonlines import json_objects
 from stancegraph.model import Stance
 
 from .data import Gold, GoldPerson, GoldSentence, GoldStance, Level
@@ -28,18 +28,7 @@ def _read_jsonl(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:
     except OSError as err:
         raise InputError(f"cannot read the gold file: {err.strerror}", where=str(path)) from None
     seen = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"not valid JSON: {err.msg} at column {err.colno}", where=where,
-                             fix="write one JSON object per line") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"expected a JSON object, found {type(obj).__name__}", where=where,
-                             fix="write one JSON object per line") from None
+    for where, obj in json_objects(text.splitlines(), str(path), fix="write one JSON object per line"):
         seen = True
         yield where, obj
     if not seen:
