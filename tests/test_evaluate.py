@@ -1,4 +1,4 @@
-"""Scoring extracted stances against gold files (eval/FORMAT.md)."""
+"""Scoring extracted stances against gold files (docs/gold-format.md)."""
 
 from __future__ import annotations
 
@@ -342,7 +342,9 @@ def test_error_unknown_line_kind(tmp_path: Path) -> None:
 
 
 def test_error_empty_file(tmp_path: Path) -> None:
-    assert "the gold file is empty" in _error(tmp_path, ["", "  "])
+    message = _error(tmp_path, ["", "  "])
+    assert "the gold file is empty (see docs/gold-format.md for the gold file formats)" in message
+    assert (Path(__file__).resolve().parents[1] / "docs" / "gold-format.md").is_file()
 
 
 def test_error_missing_file_and_persons_file(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Score extracted stances against a hand-coded gold file (see ``eval/FORMAT.md``).
+"""Score extracted stances against a hand-coded gold file (see ``docs/gold-format.md``).
 
 Two gold formats are read, and told apart line by line:
 

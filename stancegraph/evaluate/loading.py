@@ -13,7 +13,7 @@ from stancegraph.model import Stance
 from .data import Gold, GoldPerson, GoldSentence, GoldStance, Level
 from .matching import words
 
-_FORMAT_FIX = "see eval/FORMAT.md for the gold file formats"
+_FORMAT_FIX = "see docs/gold-format.md for the gold file formats"
 
 
 def _read_jsonl(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -74,7 +74,7 @@ def _dedup(rows: Iterable[tuple[Any, Mapping[str, Any], int]]) -> dict[Any, Extr
 
 
 def score(gold: Gold, rows: Iterable[Mapping[str, Any]]) -> Report:
-    """Score stance-table ``rows`` against ``gold`` as ``eval/FORMAT.md`` describes.
+    """Score stance-table ``rows`` against ``gold`` as ``docs/gold-format.md`` describes.
 
     ``rows`` are dicts with at least ``doc``, ``actor_id``, ``stance``, ``polarity``, ``topic``, ``topic_text``,
     ``sentence``, ``char_start`` and ``char_end`` (values read from CSV are converted). A row lacking one of
