@@ -29,8 +29,7 @@ from .files import ensure_folder, write_text_atomically
 from .table import StanceRow, write_csv, write_jsonl
 
 if TYPE_CHECKING:
-    from .evaluate import Report
-    from .persons_eval import PersonsReport
+    from .evaluate import PersonsReport, Report
     from .graph.analysis.tables import Table
     from .graph.readwrite.importer import ImportSummary
     from .graph.readwrite.validate import ValidationReport
@@ -442,8 +441,7 @@ def evaluate(
 ) -> Evaluation:
     """Extract the inputs into a temporary in-memory store and score them against a gold file (and, with
     ``persons_path``, the officials found against a persons gold file)."""
-    from .evaluate import load_gold, load_persons, score
-    from .persons_eval import score_persons
+    from .evaluate import load_gold, load_persons, score, score_persons
     from .graph.readwrite.rows import person_rows
     from .graph.store import open_store
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import datetime
 import itertools
-import json
 import os
 import re
 import shlex
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from .errors import InputError
+from .jsonlines import describe_json, json_objects
 from .model import Document
 
 __all__ = ["METADATA_FIELDS", "SUPPORTED_SUFFIXES", "read_documents"]
@@ -229,21 +229,7 @@ def _read_jsonl(path: Path, handle: BinaryIO) -> Iterator[Document]:
 
 
 def _jsonl_documents(lines: Iterable[str], name: str) -> Iterator[Document]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"malformed JSON: {err.msg} at column {err.colno}", where=where, fix=_FIX_JSONL) from None
-        except ValueError:  # the one other ValueError json raises: an integer too long to convert
-            digits = sys.get_int_max_str_digits()
-            raise InputError(f"malformed JSON: a number of more than {digits} digits", where=where, fix=_FIX_JSONL) from None
-        except RecursionError:
-            raise InputError("malformed JSON: arrays or objects nested too deeply", where=where, fix=_FIX_JSONL) from None
-        if not isinstance(record, dict):
-            raise InputError(f"expected a JSON object, found {_describe(record)}", where=where, fix=_FIX_JSONL)
+    for where, record in json_objects(lines, name, fix=_FIX_JSONL):
         yield _document(record, where, fix=_FIX_JSONL)
 
 
@@ -336,7 +322,7 @@ def _document(record: Mapping[str, Any], where: str, *, fix: str) -> Document:
         raise InputError("missing 'text'", where=where, fix=fix)
     text = record["text"]
     if not isinstance(text, str):
-        raise InputError(f"'text' must be a string, not {_describe(text)}", where=where, fix=fix)
+        raise InputError(f"'text' must be a string, not {describe_json(text)}", where=where, fix=fix)
     for name in ("id", "text", *METADATA_FIELDS):
         value = record.get(name)
         surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
@@ -385,7 +371,7 @@ def _document_id(value: Any, where: str, fix: str) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError("missing or empty 'id'", where=where, fix=fix)
     if not isinstance(value, str):
-        raise InputError(f"'id' must be a string or a number, not {_describe(value)}", where=where, fix=fix)
+        raise InputError(f"'id' must be a string or a number, not {describe_json(value)}", where=where, fix=fix)
     return value
 
 
@@ -394,19 +380,5 @@ def _metadata(value: Any, name: str, where: str, fix: str) -> str | None:
         return None
     if isinstance(value, (str, int, float, bool)):
         return str(value)
-    raise InputError(f"{name!r} must be a string, not {_describe(value)}", where=where, fix=fix)
+    raise InputError(f"{name!r} must be a string, not {describe_json(value)}", where=where, fix=fix)
 
-
-def _describe(value: Any) -> str:
-    """Name a JSON value's type the way JSON does."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object" if isinstance(value, dict) else type(value).__name__

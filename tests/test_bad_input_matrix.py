@@ -303,6 +303,29 @@ def test_duplicate_document_ids(store, tmp_path):
     assert stored_ids(store) == ["a", "kept"]
 
 
+# --- gold files -------------------------------------------------------------------------------------------
+
+GOLD = {"doc": "000_1343e8bf4947fd03", "actor": "RUS", "stance": "oppose", "polarity": [-1], "topic": "ABM shield",
+        "topic_terms": ["abm"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        ('{"doc": "d1", "actor": ' + "[" * 100_000 + "]" * 100_000 + "}",
+         re.escape("malformed JSON: arrays or objects nested too deeply")),
+        ('{"doc": "d1", "actor": ' + "1" * 5000 + "}", r"malformed JSON: a number of more than \d+ digits"),
+        ('["d1", "RUS", "oppose"]', re.escape("expected a JSON object, found an array")),
+    ],
+    ids=["nested-100000-deep", "long-integer", "not-an-object"],
+)
+def test_bad_gold_line(tmp_path, seeds_dir, line, what):
+    gold = write_jsonl(tmp_path / "gold.jsonl", GOLD, line)
+    result = run("eval", str(gold), str(seeds_dir))
+    fails(result, re.escape(f"[E100] {gold}:2: ") + what + re.escape(" (write one JSON object per line)"))
+    assert "internal error" not in result.stderr
+
+
 # --- the pipeline -----------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .evaluate import GoldPerson
+from .data import GoldPerson
 
 __all__ = ["PersonsReport", "score_persons"]
 
