@@ -18,6 +18,7 @@ from pathlib import Path
 import pycountry
 
 from stancegraph.errors import InputError
+from stancegraph.model import ACTOR_TYPES
 
 __all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer"]
 
@@ -105,7 +106,6 @@ def _read_table(lines: Iterable[str], default_type: str) -> Iterator[GazetteerEn
         )
 
 
-_ACTOR_TYPES = {"state", "organization", "person", "group", "other"}
 
 
 def _read_user_table(path: Path) -> list[GazetteerEntry]:
@@ -132,9 +132,9 @@ def _read_user_table(path: Path) -> list[GazetteerEntry]:
     for number, entry in enumerate(_read_table(lines, "other"), start=2):
         if not entry.id or not entry.label:
             raise InputError("an actor has an empty id or label", where=f"{where}:{number}", fix=fix)
-        if entry.type not in _ACTOR_TYPES:
+        if entry.type not in ACTOR_TYPES:
             raise InputError(f"unknown actor type {entry.type!r}", where=f"{where}:{number}",
-                             fix=f"use one of {', '.join(sorted(_ACTOR_TYPES))}")
+                             fix=f"use one of {', '.join(sorted(ACTOR_TYPES))}")
         out.append(entry)
     return out
 

