@@ -8,8 +8,12 @@ A header is the comment block at the top of the file::
     # example: -p actor=RUS
 
 A parameter has a kind that says how the value a user types becomes an RDF term (an actor id becomes the
-actor's IRI, a topic label the topic's IRI ...). Values are bound to the query's variable of the same name,
-never formatted into the query text; a parameter left out leaves its variable free.
+actor's IRI, a topic label the topic's IRI ...). Values are bound to a variable of the query, never formatted
+into the query text: a parameter ``NAME`` of a kind that names something stored (``actor``, ``topic``,
+``stance``, ``iri``) binds ``?NAME_iri``, a ``string`` or ``integer`` parameter binds ``?NAME``. A parameter left
+out leaves its variable free. The query selects its parameters' variables (the embedded store binds only
+selected ones), and :func:`run_named_query` leaves them out of the answer: it answers with ids and labels, as
+the stance table gives them, not with IRIs.
 """
 
 from __future__ import annotations
@@ -26,10 +30,12 @@ from stancegraph.errors import QueryError
 from stancegraph.model import Stance
 
 from ..rdf.iris import actor_iri, topic_iri
+from ..store.base import StanceStore
+from .run import QueryResult, run_query
 from ..rdf.namespaces import XSD
 from ..rdf.vocabulary import stance_concept
 
-__all__ = ["KINDS", "NamedQuery", "Parameter", "named_queries", "named_query"]
+__all__ = ["KINDS", "NamedQuery", "Parameter", "named_queries", "named_query", "run_named_query"]
 
 
 def _stance(value: str) -> Identifier:
@@ -63,12 +69,21 @@ KINDS = {
 }
 
 
+# The kinds whose value becomes an IRI: their variable is NAME_iri.
+_IRI_KINDS = frozenset({"actor", "topic", "stance", "iri"})
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
     kind: str
     required: bool
     description: str
+
+    @property
+    def variable(self) -> str:
+        """The query variable the value is bound to (without ``?``)."""
+        return f"{self.name}_iri" if self.kind in _IRI_KINDS else self.name
 
 
 @dataclass(frozen=True)
@@ -81,7 +96,7 @@ class NamedQuery:
     text: str
 
     def bindings(self, values: Mapping[str, str]) -> dict[str, Identifier]:
-        """The RDF terms for the values a user gave, checked against the parameters.
+        """The RDF terms for the values a user gave, by query variable, checked against the parameters.
 
         Raises QueryError for an unknown parameter, a missing required one, or a value of the wrong kind.
         """
@@ -103,7 +118,7 @@ class NamedQuery:
                     )
                 continue
             try:
-                out[param.name] = KINDS[param.kind](value)
+                out[param.variable] = KINDS[param.kind](value)
             except ValueError as err:
                 raise QueryError(f"-p {param.name}={value!r} is not {err}") from None
         return out
@@ -157,3 +172,14 @@ def named_query(name: str) -> NamedQuery:
     if name not in queries:
         raise QueryError(f"there is no named query '{name}'", fix="known: " + ", ".join(queries) + " (see stancegraph queries)")
     return queries[name]
+
+
+def run_named_query(store: StanceStore, query: NamedQuery, values: Mapping[str, str]) -> QueryResult:
+    """Run a named query with the values a user gave; its answer leaves out the parameters' variables."""
+    result = run_query(store, query.text, bindings=query.bindings(values))
+    hidden = {p.variable for p in query.parameters}
+    if result.kind != "SELECT" or not hidden & set(result.variables):
+        return result
+    variables = [v for v in result.variables if v not in hidden]
+    rows = [{v: row.get(v) for v in variables} for row in result.rows]
+    return QueryResult(result.kind, variables, rows)
