@@ -174,14 +174,13 @@ def build(
 
 
 def remove(doc_ids: Sequence[str], store: Any = DEFAULT_STORE) -> tuple[list[str], list[str]]:
-    """Delete documents (their named graphs) from the store; return (removed, not found)."""
-    from .graph.readwrite.writer import remove_document
+    """Delete documents (their named graphs, and the description of actors no other document names) from the
+    store; return (removed, not found)."""
+    from .graph.readwrite.writer import remove_documents
 
-    removed, missing = [], []
     with _opened(store) as opened:
-        for doc_id in doc_ids:
-            (removed if remove_document(opened, doc_id) else missing).append(doc_id)
-    return removed, missing
+        removed = remove_documents(opened, list(dict.fromkeys(doc_ids)))
+    return removed, [doc_id for doc_id in dict.fromkeys(doc_ids) if doc_id not in removed]
 
 
 # ------------------------------------------------------------------------------------------ tables and RDF
@@ -268,18 +267,19 @@ def named_queries() -> "dict[str, NamedQuery]":
     return shipped()
 
 
-def named_query(store: Any, name: str, **params: str) -> "QueryResult":
-    """Run a named query (``stancegraph queries`` lists them) with its parameters as plain values.
+def named_query(store: Any, query: "str | NamedQuery", **params: str) -> "QueryResult":
+    """Run a named query (by name: ``stancegraph queries`` lists them; or one :func:`query_file` read) with its
+    parameters as plain values. It answers with ids and labels, as the stance table gives them.
 
     >>> named_query("un.db", "actor-positions", actor="RUS").rows  # doctest: +SKIP
     """
     from .graph.sparql.named import named_query as find
-    from .graph.sparql.run import run_query
+    from .graph.sparql.named import run_named_query
 
-    q = find(name)
-    bindings = q.bindings(params)
+    q = find(query) if isinstance(query, str) else query
+    q.bindings(params)  # a bad parameter fails before the store is opened
     with _opened(store) as opened:
-        return run_query(opened, q.text, bindings=bindings)
+        return run_named_query(opened, q, params)
 
 
 def query_file(name: str, text: str) -> "NamedQuery":

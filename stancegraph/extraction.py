@@ -126,17 +126,18 @@ class ExtractionRun:
     def into(self, store) -> ExtractSummary:  # type: ignore[no-untyped-def]
         """Extract the documents into the open ``store``, each written as soon as it is read; see
         ``stancegraph.api.extract``."""
-        from .graph.readwrite.writer import content_hash, stored_versions, write_document
+        from .graph.readwrite.writer import content_hash, prune_actors, stored_versions, write_document
 
         options, summary = self.options, self.summary
         start = time.perf_counter()
         summary.store = store.location
-        stored = {} if options.force else stored_versions(store)
+        stored = stored_versions(store)
+        replaced = False
         wanted = (self.settings, self.version)
 
         def changed(documents: Iterable[Document]) -> Iterator[Document]:
             for doc in documents:
-                if stored.get(doc.id) == (content_hash(doc), *wanted):
+                if not options.force and stored.get(doc.id) == (content_hash(doc), *wanted):
                     summary.unchanged += 1
                     continue
                 if not doc.text.strip():
@@ -151,10 +152,13 @@ class ExtractionRun:
                 )
                 summary.documents += 1
                 summary.stances += len(triples)
+                replaced = replaced or doc.id in stored
                 if options.on_document is not None:
                     options.on_document(doc, len(triples))
                 _test_pause()
             self.reader.raise_pending()
+            if replaced:  # an actor that only the earlier version of a document named is no longer described
+                prune_actors(store)
         finally:
             summary.seconds = time.perf_counter() - start
         return summary

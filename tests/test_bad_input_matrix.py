@@ -106,7 +106,8 @@ def stored_graphs(store: Path) -> set[str]:
     from stancegraph.api import query
 
     result = query(str(store), "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    graphs = {str(row["g"]) for row in result.rows} - {"https://w3id.org/stancegraph/graph/vocab"}
+    graphs = {str(row["g"]) for row in result.rows} - {"https://w3id.org/stancegraph/graph/vocab",
+                                                        "https://w3id.org/stancegraph/graph/actors"}
     return {g.removeprefix("https://w3id.org/stancegraph/graph/doc/") for g in graphs}
 
 

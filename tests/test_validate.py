@@ -11,7 +11,7 @@ from stancegraph.graph.rdf.namespaces import RDF, SG, SKOS, STANCE
 from stancegraph.graph.rdf.vocabulary import vocabulary
 from stancegraph.graph.store import open_store
 from stancegraph.graph.readwrite.validate import shapes, validate
-from stancegraph.graph.rdf.iris import document_graph, document_iri
+from stancegraph.graph.rdf.iris import ACTORS_GRAPH, document_graph, document_iri
 from storedocs import write_sample
 from test_cli import STANCEGRAPH, run
 
@@ -105,7 +105,7 @@ def test_a_subclass_counts_as_its_class():
     dropping every type does not."""
     with open_store(None) as store:
         write_sample(store)
-        g = store.dataset.graph(G1)
+        g = store.dataset.graph(ACTORS_GRAPH)  # where each actor is described
         rus = next(store.dataset.subjects(SG.actorId, Literal("RUS")))
         g.remove((rus, RDF.type, SG.Actor))
         assert validate(store).conforms

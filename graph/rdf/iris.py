@@ -22,6 +22,7 @@ from stancegraph.model import StanceTriple
 from .namespaces import GRAPH, ID
 
 __all__ = [
+    "ACTORS_GRAPH",
     "VOCAB_GRAPH",
     "actor_iri",
     "document_graph",
@@ -33,6 +34,9 @@ __all__ = [
 
 #: The named graph that holds the vocabulary (``vocab.ttl``).
 VOCAB_GRAPH = GRAPH["vocab"]
+#: The named graph that describes each actor once: its class, label and id (what a document says of an actor,
+#: a person's role and affiliation, stays in the document's graph).
+ACTORS_GRAPH = GRAPH["actors"]
 _DOCUMENT_GRAPHS = str(GRAPH["doc/"])
 
 

@@ -18,8 +18,8 @@ from rdflib.term import Node
 
 from stancegraph.errors import InputError
 
-from ..rdf.iris import VOCAB_GRAPH
-from ..store.base import StanceStore
+from ..rdf.iris import ACTORS_GRAPH, VOCAB_GRAPH
+from ..store.base import StanceStore, insert_data
 
 __all__ = ["IMPORT_FORMATS", "ImportSummary", "import_rdf", "read_dataset", "read_files", "write_graphs"]
 
@@ -122,12 +122,17 @@ def read_files(paths: Sequence[str | os.PathLike[str]]) -> dict[URIRef, set[tupl
 def write_graphs(
     store: StanceStore, graphs: dict[URIRef, set[tuple[Node, Node, Node]]], *, files: int = 1
 ) -> ImportSummary:
-    """Write each graph into the store, replacing a stored graph of the same name. The vocabulary graph is
+    """Write each graph into the store, replacing a stored graph of the same name; the actors graph is added
+    to the store's, which describes the actors of the documents already stored. The vocabulary graph is
     skipped: the store keeps its own."""
     summary = ImportSummary(files=files, store=store.location)
     for name in sorted(graphs):
         if name == VOCAB_GRAPH:
             summary.skipped_vocabulary = True
+            continue
+        if name == ACTORS_GRAPH:  # merged, not replaced: it describes the actors of every stored document
+            _add(store, name, graphs[name])
+            summary.quads += len(graphs[name])
             continue
         summary.replaced += store.has_graph(name)
         store.replace_graph(name, list(graphs[name]))  # on a server: one request per graph
@@ -135,6 +140,14 @@ def write_graphs(
         summary.quads += len(graphs[name])
         summary.names.append(str(name))
     return summary
+
+
+def _add(store: StanceStore, name: URIRef, triples: set[tuple[Node, Node, Node]]) -> None:
+    """Add triples to a stored graph; blank nodes (which INSERT DATA would rename apart) through rdflib."""
+    if any(isinstance(term, BNode) for triple in triples for term in triple):
+        store.dataset.addN((s, p, o, name) for s, p, o in triples)  # type: ignore[arg-type]
+    else:
+        store.update(insert_data(name, triples), quads=len(triples))
 
 
 def import_rdf(store: StanceStore, paths: Sequence[str | os.PathLike[str]]) -> ImportSummary:

@@ -36,19 +36,19 @@ WHERE {{
        sg:actorText ?actor_text ; sg:topicText ?topic_text ;
        sg:negated ?negated ; sg:hedged ?hedged ; sg:confidence ?confidence .
     ?d sg:docId ?doc .{dated}
-    ?a sg:actorId ?actor_id ; rdfs:label ?actor .
     ?t skos:prefLabel ?topic .
   }}
+  GRAPH ?ag {{ ?a sg:actorId ?actor_id ; rdfs:label ?actor }}
   GRAPH ?vocab {{ ?st skos:prefLabel ?stance }}
   {filters}
 }}
 """
 _DETAIL_QUERIES = {
-    "targets": "SELECT ?s ?value WHERE {{ {statements} GRAPH ?g {{ ?s sg:target ?x . ?x sg:actorId ?value }} }}",
+    "targets": "SELECT ?s ?value WHERE {{ {statements} GRAPH ?g {{ ?s sg:target ?x }} GRAPH ?h {{ ?x sg:actorId ?value }} }}",
     "speaker": "SELECT ?s ?value WHERE {{ {statements} GRAPH ?g {{ ?s a sg:StanceStatement ; sg:speaker ?value }} }}",
     "date": "SELECT ?s ?value WHERE {{ {statements} GRAPH ?g {{ ?s prov:wasDerivedFrom ?d . ?d dcterms:date ?value }} }}",
     "source": "SELECT ?s ?value WHERE {{ {statements} GRAPH ?g {{ ?s prov:wasDerivedFrom ?d . ?d dcterms:source ?value }} }}",
-    "actor_type": "SELECT ?s ?value WHERE {{ {statements} GRAPH ?g {{ ?s sg:actor ?a . ?a a ?value }} }}",
+    "actor_type": "SELECT ?s ?value WHERE {{ {statements} GRAPH ?g {{ ?s sg:actor ?a }} GRAPH ?h {{ ?a a ?value }} }}",
 }
 _BATCH = 500
 
@@ -99,11 +99,12 @@ def _rows(store: StanceStore, statements: str, filters: Filters) -> dict[str, St
 PERSONS_QUERY = """
 SELECT DISTINCT ?doc ?person ?person_id ?role ?affiliation_id WHERE {
   GRAPH ?g {
-    ?p a sg:Person ; rdfs:label ?person ; sg:actorId ?person_id .
-    OPTIONAL { ?p sg:role ?role }
-    OPTIONAL { ?p sg:affiliation ?a . ?a sg:actorId ?affiliation_id }
     ?d a sg:Document ; sg:docId ?doc .
+    { ?d sg:mentions ?p } UNION { ?s sg:spokenBy ?p } UNION { ?s sg:actor ?p } UNION { ?s sg:target ?p }
   }
+  GRAPH ?h { ?p a sg:Person ; rdfs:label ?person ; sg:actorId ?person_id }
+  OPTIONAL { GRAPH ?g { ?p sg:role ?role } }
+  OPTIONAL { GRAPH ?g { ?p sg:affiliation ?a } GRAPH ?k { ?a sg:actorId ?affiliation_id } }
 }
 ORDER BY ?doc ?person
 """

@@ -9,15 +9,19 @@ from rdflib import Literal, URIRef
 
 from stancegraph.model import Actor, Document, StanceTriple
 
-from ..rdf.iris import actor_iri, document_graph, document_iri, statement_iri, topic_iri
+from ..rdf.iris import ACTORS_GRAPH, actor_iri, document_graph, document_iri, statement_iri, topic_iri
 from ..rdf.namespaces import DCTERMS, PREFIXES, PROV, RDF, RDFS, SG, SKOS, XSD
 from ..rdf.vocabulary import ACTOR_CLASSES, edge_property, stance_concept
-from ..store.base import Quad, StanceStore
+from ..rdf.terms import sparql_term
+from ..store.base import Quad, StanceStore, Triple, insert_data, replace_graph_update
 
 __all__ = [
     "content_hash",
     "document_quads",
+    "document_update",
+    "prune_actors",
     "remove_document",
+    "remove_documents",
     "remove_graph",
     "stored_versions",
     "write_document",
@@ -32,11 +36,13 @@ def content_hash(doc: Document) -> str:
 
 
 def _actor_quads(actor: Actor, g: URIRef) -> Iterator[Quad]:
+    """An actor's description (class, label, id) in the actors graph, and what the document ``g`` says of it:
+    a person's role and the actor it speaks for."""
     iri = actor_iri(actor.id)
-    yield iri, RDF.type, ACTOR_CLASSES[actor.type], g
-    yield iri, RDF.type, SG.Actor, g
-    yield iri, RDFS.label, Literal(actor.label), g
-    yield iri, SG.actorId, Literal(actor.id), g
+    yield iri, RDF.type, ACTOR_CLASSES[actor.type], ACTORS_GRAPH
+    yield iri, RDF.type, SG.Actor, ACTORS_GRAPH
+    yield iri, RDFS.label, Literal(actor.label), ACTORS_GRAPH
+    yield iri, SG.actorId, Literal(actor.id), ACTORS_GRAPH
     if actor.role:
         yield iri, SG.role, Literal(actor.role), g
     if actor.affiliation:
@@ -51,16 +57,16 @@ def document_quads(
     pipeline: str,
     persons: Iterable[Actor] = (),
 ) -> Iterator[Quad]:
-    """Every quad of a document's named graph: the document, the officials it names, its statements, their
-    actors and topics."""
+    """Every quad of a document's named graph (the document, the officials it names, its statements, their
+    topics) and of the actors it names, in the actors graph (``ACTORS_GRAPH``)."""
     g = document_graph(doc.id)
     d = document_iri(doc.id)
     yield d, RDF.type, SG.Document, g
     for person in persons:
         yield d, SG.mentions, actor_iri(person.id), g
         yield from _actor_quads(person, g)
-        if person.affiliation:  # so that the affiliation's id reads back from this document alone
-            yield actor_iri(person.affiliation), SG.actorId, Literal(person.affiliation), g
+        if person.affiliation:  # an actor named only as an affiliation: its id, if nothing describes it yet
+            yield actor_iri(person.affiliation), SG.actorId, Literal(person.affiliation), ACTORS_GRAPH
     yield d, SG.docId, Literal(doc.id), g
     yield d, SG.contentHash, Literal(content_hash(doc)), g
     yield d, SG.extractor, Literal(extractor), g
@@ -124,8 +130,18 @@ def stored_versions(store: StanceStore) -> dict[str, tuple[str, str, str]]:
 
 
 def remove_document(store: StanceStore, doc_id: str) -> bool:
-    """Delete a document's named graph; True if it was there."""
-    return remove_graph(store, document_graph(doc_id))
+    """Delete a document's named graph, and the description of the actors only it named; True if it was
+    there."""
+    return bool(remove_documents(store, [doc_id]))
+
+
+def remove_documents(store: StanceStore, doc_ids: Iterable[str]) -> list[str]:
+    """Delete the named graphs of these documents, and the description of the actors no other document names;
+    return the ids of those that were there."""
+    removed = [doc_id for doc_id in doc_ids if remove_graph(store, document_graph(doc_id))]
+    if removed:
+        prune_actors(store)
+    return removed
 
 
 def remove_graph(store: StanceStore, g: URIRef) -> bool:
@@ -134,6 +150,51 @@ def remove_graph(store: StanceStore, g: URIRef) -> bool:
     if present:
         store.dataset.remove_graph(g)
     return present
+
+
+_PRUNE_ACTORS = """
+DELETE {{ GRAPH {actors} {{ ?a ?p ?o }} }}
+WHERE {{
+  GRAPH {actors} {{ ?a ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?a }} FILTER(?g != {actors}) }}
+}}
+"""
+
+
+def prune_actors(store: StanceStore) -> None:
+    """Drop the description of every actor that no document names any more."""
+    store.update(_PRUNE_ACTORS.format(actors=sparql_term(ACTORS_GRAPH)))
+
+
+def document_update(
+    doc: Document,
+    triples: Iterable[StanceTriple],
+    *,
+    extractor: str,
+    pipeline: str,
+    persons: Iterable[Actor] = (),
+) -> tuple[str, int]:
+    """The SPARQL update that writes a document, and its number of quads: its graph replaced whole; the actors
+    it names described anew in the actors graph (class and label replaced, so that a relabelled actor has one
+    label); the ids of actors it names only as affiliations added."""
+    g = document_graph(doc.id)
+    own: list[Triple] = []
+    described: list[Triple] = []
+    for s, p, o, graph in dict.fromkeys(
+        document_quads(doc, triples, extractor=extractor, pipeline=pipeline, persons=persons)
+    ):
+        (own if graph == g else described).append((s, p, o))
+    relabelled = " ".join(sorted({sparql_term(s) for s, p, _ in described if p == RDFS.label}))
+    actors = sparql_term(ACTORS_GRAPH)
+    parts = [replace_graph_update(g, own)]
+    if relabelled:
+        for prop in ("rdfs:label", "rdf:type"):
+            parts.append(f"DELETE {{ GRAPH {actors} {{ ?a {prop} ?v }} }} WHERE {{ VALUES ?a {{ {relabelled} }} "
+                         f"GRAPH {actors} {{ ?a {prop} ?v }} }}")
+    if described:
+        parts.append(insert_data(ACTORS_GRAPH, described))
+    prefixes = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items() if name in ("rdf", "rdfs"))
+    return prefixes + " ;\n".join(parts), len(own) + len(described)
 
 
 def write_document(
@@ -145,7 +206,8 @@ def write_document(
     pipeline: str,
     persons: Iterable[Actor] = (),
 ) -> int:
-    """Replace the document's named graph with its stances; return the number of quads written."""
-    quads = list(document_quads(doc, triples, extractor=extractor, pipeline=pipeline, persons=persons))
-    store.replace_graph(document_graph(doc.id), [(s, p, o) for s, p, o, _ in quads])
-    return len(quads)
+    """Write a document and its stances (:func:`document_update`) in one transaction; return the number of
+    quads written."""
+    text, quads = document_update(doc, triples, extractor=extractor, pipeline=pipeline, persons=persons)
+    store.update(text, quads=quads)
+    return quads

@@ -15,7 +15,7 @@ from rdflib.term import Node
 from ..rdf.iris import is_document_graph
 from ..rdf.terms import plain, sparql_term
 
-__all__ = ["Quad", "StanceStore", "Triple", "replace_graph_update"]
+__all__ = ["Quad", "StanceStore", "Triple", "insert_data", "replace_graph_update"]
 
 
 Triple = tuple[Node, Node, Node]
@@ -63,10 +63,15 @@ class StanceStore:
         for row in self.dataset.query(_ALL_QUADS):
             yield row[0], row[1], plain(row[2]), row[3]  # type: ignore[index,misc]
 
+    def update(self, text: str, *, quads: int = 0) -> None:
+        """Run a SPARQL update of about ``quads`` quads as one request: the store applies it whole or not at
+        all."""
+        self.dataset.update(text)
+
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Make ``triples`` the whole content of the named graph ``graph``, in one update request: the store
-        applies it whole or not at all."""
-        self.dataset.update(replace_graph_update(graph, triples))
+        """Make ``triples`` the whole content of the named graph ``graph``, in one update request."""
+        triples = list(triples)
+        self.update(replace_graph_update(graph, triples), quads=len(triples))
 
     @property
     def native(self):  # type: ignore[no-untyped-def]
@@ -76,6 +81,11 @@ class StanceStore:
 
 def replace_graph_update(graph: URIRef, triples: Iterable[Triple]) -> str:
     """The SPARQL update that drops a named graph and inserts its new content: one request, applied whole."""
+    return f"DROP SILENT GRAPH {sparql_term(graph)} ;\n{insert_data(graph, triples)}"
+
+
+def insert_data(graph: URIRef, triples: Iterable[Triple]) -> str:
+    """The SPARQL update that adds ``triples`` to a named graph (those already there stay once)."""
     name = sparql_term(graph)
     data = "\n".join(f"{sparql_term(s)} {sparql_term(p)} {sparql_term(o)} ." for s, p, o in triples)
-    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data}\n}} }}"
+    return f"INSERT DATA {{ GRAPH {name} {{\n{data}\n}} }}"

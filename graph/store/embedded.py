@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import BNode, Dataset, URIRef
@@ -40,18 +41,33 @@ class EmbeddedStore(StanceStore):
         """Make ``triples`` the whole content of the named graph ``graph``, in one transaction: a run killed
         while writing leaves the graph's earlier content or its new content, never part of it."""
         triples = list(triples)
-        try:
-            if any(isinstance(term, BNode) for triple in triples for term in triple):
-                # blank nodes (only an imported file has them) would be renamed apart by INSERT DATA
-                self.dataset.remove_graph(graph)
-                self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
-            else:
-                # Oxigraph runs a whole update request as one transaction (the rdflib calls would be two)
-                self.native.update(replace_graph_update(graph, triples))
-            self._unflushed += len(triples)
-            if self._unflushed >= FLUSH_QUADS:
-                self._unflushed = 0
+        if not any(isinstance(term, BNode) for triple in triples for term in triple):
+            self.update(replace_graph_update(graph, triples), quads=len(triples))
+            return
+        # blank nodes (only an imported file has them) would be renamed apart by INSERT DATA
+        with self._room():
+            self.dataset.remove_graph(graph)
+            self.dataset.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[arg-type]
+        self._written(len(triples))
+
+    def update(self, text: str, *, quads: int = 0) -> None:
+        """Run a SPARQL update in one transaction: Oxigraph applies a whole update request or none of it."""
+        with self._room():
+            self.native.update(text)
+        self._written(quads)
+
+    def _written(self, quads: int) -> None:
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_QUADS:
+            self._unflushed = 0
+            with self._room():
                 self.native.flush()
+
+    @contextmanager
+    def _room(self) -> Iterator[None]:
+        """A write that runs out of disk space ends in one line that says what to do."""
+        try:
+            yield
         except OSError as err:
             room = no_room(err)
             if room is None:
