@@ -11,7 +11,7 @@ SOURCES := $(shell find stancegraph extract graph -type f -not -path '*/__pycach
 
 $(DEPS): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip 'setuptools>=69' wheel
+	$(BIN)/python -m pip install --quiet --upgrade pip 'setuptools>=77' wheel
 	$(BIN)/python -m pip install --quiet -e '.[test]' --config-settings editable_mode=strict
 	touch $(DEPS)
 

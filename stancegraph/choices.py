@@ -157,6 +157,7 @@ FIGURE_FILE_FORMATS: dict[str, FileFormat] = {
     for f in (
         FileFormat("png", (".png",), _VIEWS + "figure:figure_bytes", "a raster image"),
         FileFormat("svg", (".svg",), _VIEWS + "figure:figure_bytes", "a vector image for the web"),
+        FileFormat("pdf", (".pdf",), _VIEWS + "figure:figure_bytes", "a vector image for LaTeX papers"),
     )
 }
 NETWORK_FORMATS = tuple(NETWORK_FILE_FORMATS)

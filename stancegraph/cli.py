@@ -34,7 +34,7 @@ from .choices import (
     TABLE_FORMATS,
     is_remote,
 )
-from .errors import InputError, StancegraphError, StoreError, no_room
+from .errors import InputError, StancegraphError, StoreError, UsageError, no_room
 
 STORE_HELP = "the graph store: a folder, :memory:, or a SPARQL endpoint URL (http://host:port/)"
 
@@ -292,7 +292,7 @@ def query(sparql, store, name, params, fmt, allow_update, allow_service, allow_l
     Read-only unless --allow-update. The prefixes sg:, stance:, sgid:, skos:, prov:, dcterms:, rdfs: and
     xsd: are predefined.
     """
-    from .api import find_named_query, format_result, query_file
+    from .api import find_named_query, format_result, named_query, query_file
     from .api import query as run_query
 
     if (sparql is None) == (name is None):
@@ -308,19 +308,15 @@ def query(sparql, store, name, params, fmt, allow_update, allow_service, allow_l
                 "-p needs a named query, or a .rq file whose header declares its parameters",
                 fix="see '# param' lines in stancegraph queries NAME",
             )
+    if named is not None:
+        named.bindings(values)  # a bad parameter is reported before the store is looked for
     _require_store(store)
     if named is not None:
-        text, bindings = named.text, named.bindings(values)
+        result = named_query(store, named, **values)
     else:
-        bindings = None
-    result = run_query(
-        store,
-        text,
-        bindings=bindings,
-        allow_update=allow_update,
-        allow_service=allow_service,
-        allow_load=allow_load,
-    )
+        result = run_query(
+            store, text, allow_update=allow_update, allow_service=allow_service, allow_load=allow_load
+        )
     if result is None:
         click.echo(f"update done in {store}", err=True)
     else:
@@ -550,13 +546,13 @@ def network_(store, network_name, normalization, duplicates, fmt, output, **filt
 @cli.command()
 @_network_options
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="the figure: a .png or .svg file"
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="the figure: a .png, .svg or .pdf file"
 )
 @click.option("--title", default=None, help="[default: the network's name, settings and filters]")
 @click.option("--labels", default=20, show_default=True, metavar="N", type=click.IntRange(min=0),
               help="label the N nodes with the most statements")
 def figure(store, network_name, normalization, duplicates, output, title, labels, **filters):
-    """Draw a network of the stored stances as a static PNG or SVG figure (for papers)."""
+    """Draw a network of the stored stances as a static PNG, SVG or PDF figure (for papers)."""
     from .api import figure_format, network, write_figure
 
     figure_format(output)
@@ -677,7 +673,10 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("stancegraph: interrupted; documents stored so far are kept" if interrupted else "stancegraph: aborted", err=True)
         return 130
     except click.ClickException as err:
-        click.echo(f"stancegraph: error: {err.format_message()} (see stancegraph --help)", err=True)
+        context = getattr(err, "ctx", None)
+        command = context.command_path if context is not None else "stancegraph"
+        usage = UsageError(err.format_message(), fix=f"see {command} --help")
+        click.echo(f"stancegraph: error: {usage}", err=True)
         return err.exit_code
     except KeyboardInterrupt:
         click.echo("stancegraph: interrupted; documents stored so far are kept", err=True)

@@ -11,6 +11,7 @@ __all__ = [
     "QueryError",
     "StancegraphError",
     "StoreError",
+    "UsageError",
     "no_room",
 ]
 
@@ -66,6 +67,12 @@ class QueryError(StancegraphError):
     """A SPARQL query that cannot be run."""
 
     code = "E400"
+
+
+class UsageError(StancegraphError):
+    """A command line that cannot be run: an unknown command or option, a missing argument, a bad value."""
+
+    code = "E600"
 
 
 class OutputError(StancegraphError, OSError):

@@ -279,6 +279,15 @@ def test_betweenness_reads_strong_ties_as_short():
     assert got["c"] > 0 and got["a"] == got["b"] == 0
 
 
+def test_betweenness_takes_a_tie_of_strength_zero_as_no_path():
+    """A subtract tie whose agreement and disagreement cancel weighs 0: no path runs along it (it was a division
+    by zero)."""
+    G = nx.Graph(network="subtract")
+    G.add_weighted_edges_from([("a", "b", 0.0), ("a", "c", 1.0), ("c", "b", -1.0), ("d", "a", 2.0)])
+    got = {r["actor_id"]: r["centrality"] for r in most_central(G, measure="betweenness")}
+    assert got["c"] > 0 and got["a"] > 0 and got["b"] == got["d"] == 0
+
+
 def test_an_unknown_centrality_is_one_line_with_the_choices():
     with pytest.raises(InputError, match="eigenvector, degree, betweenness"):
         most_central(nx.Graph(), measure="pagerank")

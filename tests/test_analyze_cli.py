@@ -41,6 +41,12 @@ def analyze(capsys, *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+def test_the_american_spelling_of_polarisation_runs_the_same_analysis(capsys, store):
+    british = analyze(capsys, "polarisation", "--store", str(store), "--format", "json")
+    american = analyze(capsys, "polarization", "--store", str(store), "--format", "json")
+    assert british[0] == american[0] == 0 and json.loads(british[1]) == json.loads(american[1])
+
+
 @pytest.mark.parametrize("what", reports.ANALYSES)
 def test_each_analysis_prints_the_same_rows_as_table_csv_and_json(capsys, store, what):
     outputs = {}

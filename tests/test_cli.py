@@ -203,6 +203,21 @@ def test_unknown_option_is_one_line():
     assert_one_line_error(run("export", "--no-such-option"), "no-such-option")
 
 
+@pytest.mark.parametrize(
+    "args, needle, command",
+    [
+        (["export", "--no-such-option"], "No such option '--no-such-option'", "stancegraph export"),
+        (["extract"], "Missing argument 'INPUTS...'", "stancegraph extract"),
+        (["export", "--format", "xml"], "Invalid value for '--format'", "stancegraph export"),
+        (["no-such-command"], "No such command 'no-such-command'", "stancegraph"),
+    ],
+)
+def test_usage_errors_carry_a_code_and_the_help_to_read(args, needle, command):
+    line = assert_one_line_error(run(*args), needle)
+    assert line.startswith("stancegraph: error: [E600] ") and line.endswith(f"(see {command} --help)")
+    assert run(*args).returncode == 2  # click's exit status for a usage error
+
+
 @pytest.mark.model
 def test_extract_reads_standard_input(tmp_path):
     store = tmp_path / "store"

@@ -98,9 +98,16 @@ def test_an_empty_network_still_draws_a_figure(tmp_path):
 
 
 def test_other_file_types_are_refused(tmp_path):
-    with pytest.raises(InputError, match="name the file .png or .svg"):
-        write_figure(HAND["stance"](), tmp_path / "net.pdf")
+    with pytest.raises(InputError, match="name the file .png, .svg or .pdf"):
+        write_figure(HAND["stance"](), tmp_path / "net.eps")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pdf_figure_for_latex_is_the_same_file_each_time(tmp_path):
+    first = write_figure(HAND["conflict"](), tmp_path / "a.pdf").read_bytes()
+    second = write_figure(HAND["conflict"](), tmp_path / "b.pdf").read_bytes()
+    assert first.startswith(b"%PDF-") and first == second
+    assert b"CreationDate" not in first  # no time stamp: the same network gives the same file
 
 
 def test_the_spring_layout_pulls_neighbours_together_on_a_large_network():

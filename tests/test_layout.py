@@ -158,19 +158,28 @@ def test_every_package_says_what_it_holds(folder):
 
 
 def test_pyproject_lists_every_package():
-    """The wheel ships the packages pyproject.toml names: a folder missing there is missing from the wheel."""
+    """The wheel ships the packages pyproject.toml names: a folder missing there is missing from the wheel. A
+    listed folder without ``__init__.py`` holds data only, and pyproject says which files."""
     if not (REPO / "pyproject.toml").is_file() or not (REPO / "graph").is_dir():
         pytest.skip("needs the source tree")
     setuptools = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    folders = {"stancegraph": REPO / "stancegraph", "stancegraph.extract": REPO / "extract",
-               "stancegraph.graph": REPO / "graph"}
-    found = set()
-    for package, folder in folders.items():
-        for init in folder.rglob("__init__.py"):
+    roots = {"stancegraph": REPO / "stancegraph", "stancegraph.extract": REPO / "extract",
+             "stancegraph.graph": REPO / "graph"}
+
+    def folder(package: str) -> Path:
+        root = max((r for r in roots if package == r or package.startswith(r + ".")), key=len)
+        return roots[root].joinpath(*package[len(root):].split(".")[1:])
+
+    code = set()
+    for package, root in roots.items():
+        for init in root.rglob("__init__.py"):
             if "__pycache__" not in init.parts:
-                relative = init.parent.relative_to(folder).parts
-                found.add(".".join((package, *relative)))
-    assert set(setuptools["packages"]) == found
+                code.add(".".join((package, *init.parent.relative_to(root).parts)))
+    listed = set(setuptools["packages"])
+    assert code <= listed
+    for data in listed - code:
+        assert folder(data).is_dir() and not list(folder(data).glob("*.py")), data
+        assert data in setuptools["package-data"], data
 
 
 def test_importing_extract_loads_no_rdflib():

@@ -128,7 +128,7 @@ def test_library_functions_behind_the_commands(store, tmp_path):
         (["network", "--network", "actors", "--normalization", "cosine"], "applies to the congruence, conflict and subtract networks"),
         (["network", "-o", "net.dot"], "cannot tell the network format of net.dot"),
         (["network", "--from", "May 2014"], "'May 2014' is not a date"),
-        (["figure", "-o", "net.pdf"], "name the file .png or .svg"),
+        (["figure", "-o", "net.jpg"], "name the file .png, .svg or .pdf"),
         (["network", "--network", "coalitions"], "Invalid value for '--network'"),
     ],
 )

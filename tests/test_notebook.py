@@ -243,3 +243,36 @@ def test_view_is_an_isolated_iframe_of_the_page(executed):
     sandbox = (iframe.get("sandbox") or "").split()
     assert "allow-scripts" in sandbox and "allow-same-origin" not in sandbox
     assert "height" in (iframe.get("style") or "") or iframe.get("height")
+
+
+def _requirement_names(requirements: list[str]) -> set[str]:
+    import re
+
+    return {re.split(r"[<>=!~\[; ]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+
+
+def test_the_notebook_extra_installs_what_opens_and_runs_the_notebooks():
+    """``pip install 'stancegraph[notebook]'`` brings Jupyter, a Python kernel and every library the notebooks
+    import that stancegraph itself does not."""
+    import ast
+    import importlib.metadata
+    import tomllib
+
+    project = tomllib.loads((NOTEBOOKS.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extra = _requirement_names(project["optional-dependencies"]["notebook"])
+    assert {"notebook", "ipykernel"} <= extra  # Jupyter Notebook to open them, a kernel to run them
+    provided = extra | _requirement_names(project["dependencies"]) | {"stancegraph"}
+    distributions = importlib.metadata.packages_distributions()
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        imported = set()
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module.split(".")[0])
+        for module in sorted(imported - set(sys.stdlib_module_names)):
+            names = {d.lower().replace("_", "-") for d in distributions.get(module, [module])}
+            # IPython comes with ipykernel
+            assert names & provided or (module == "IPython" and "ipykernel" in extra), (path.name, module)

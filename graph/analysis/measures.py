@@ -370,9 +370,11 @@ def most_central(G: nx.Graph, *, measure: str = "eigenvector", weight: str = "we
     elif measure == "eigenvector":
         centrality = nx.eigenvector_centrality(H, max_iter=10_000, weight="weight")
     else:
-        for _, _, data in H.edges(data=True):
-            data["length"] = 1.0 / data["weight"]
-        centrality = nx.betweenness_centrality(H, weight="length", normalized=True)
+        # a tie of strength 0 (a subtract tie whose agreement and disagreement cancel) is no path at all
+        paths = nx.Graph()
+        paths.add_nodes_from(H)
+        paths.add_edges_from((u, v, {"length": 1.0 / w}) for u, v, w in H.edges(data="weight") if w > 0)
+        centrality = nx.betweenness_centrality(paths, weight="length", normalized=True)
     rows = []
     for node in _actors(G):
         row = actor_row(G, node)

@@ -1,10 +1,10 @@
-"""Static figures of the networks for papers: PNG or SVG, drawn with matplotlib, headless.
+"""Static figures of the networks for papers: PNG, SVG or PDF, drawn with matplotlib, headless.
 
 The same encoding as the HTML view (``views.style``): actors shaped and coloured by type, topics as pale
 boxes, edges coloured by polarity or kind and as wide as their weight, arrows on directed networks. A legend
 explains the colours and shapes present; the busiest nodes (by ``statements``) are labelled. The layout is a
 spring layout with a fixed seed over the nodes in sorted order, so the same network draws the same picture
-however it was built, and an SVG is the same file byte for byte.
+however it was built, and an SVG or a PDF is the same file byte for byte.
 
 Figures are drawn on a bare ``matplotlib.figure.Figure`` with the Agg canvas: nothing opens a window or needs a
 display, and pyplot's global state is never touched. Text from the documents (labels, the title) is drawn as
@@ -66,6 +66,9 @@ ARROW_LIMIT = 1000
 
 _MARKERS = {"dot": "o", "diamond": "D", "triangle": "^", "square": "s", "hexagon": "h", "box": "s"}
 _SVG_SALT = "stancegraph"
+# What each format would otherwise stamp with the time or version it was written at.
+_NO_DATES: dict[str, dict[str, None]] = {"png": {"Software": None}, "svg": {"Date": None},
+                                         "pdf": {"CreationDate": None, "Producer": None}}
 
 
 def node_positions(graph: nx.Graph, *, seed: int = LAYOUT_SEED, iterations: int = 50) -> dict[Any, tuple[float, float]]:
@@ -151,7 +154,7 @@ def figure_bytes(
     with matplotlib.rc_context({"svg.hashsalt": _SVG_SALT, "svg.id": "stancegraph", "svg.fonttype": "path"}):
         figure = network_figure(graph, title=title, labels=labels, seed=seed)
         buffer = io.BytesIO()
-        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        metadata = _NO_DATES[fmt]
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")  # e.g. CJK labels: boxes
             figure.savefig(buffer, format=fmt, bbox_inches="tight", facecolor="white", metadata=metadata)
@@ -174,12 +177,13 @@ def write_figure(
 
 
 def check_figure_path(path: str | os.PathLike[str]) -> str:
-    """The figure format its file's suffix names (png or svg); anything else is an InputError."""
+    """The figure format its file's suffix names (png, svg or pdf); anything else is an InputError."""
     suffix = Path(path).suffix.lower()
     fmt = next((f.name for f in FIGURE_FILE_FORMATS.values() if suffix in f.suffixes), None)
     if fmt is None:
-        suffixes = " or ".join(f.suffixes[0] for f in FIGURE_FILE_FORMATS.values())
-        raise InputError(f"cannot draw a figure as '{Path(path).name}'", fix=f"name the file {suffixes}")
+        *others, last = (f.suffixes[0] for f in FIGURE_FILE_FORMATS.values())
+        raise InputError(f"cannot draw a figure as '{Path(path).name}'",
+                         fix=f"name the file {', '.join(others)} or {last}")
     return fmt
 
 
