@@ -3,10 +3,10 @@
     .venv/bin/python bench/store.py [--triples 1000000] [--seed 0] [--rdflib-queries]
 
 Generates synthetic stance statements of a realistic shape (200 actors, 5,000 topics, dates over 20 years,
-see stancegraph.graph.synthetic) through the same writer as extracted documents, writes them as one N-Quads
+see stancegraph.synthetic) through the same writer as extracted documents, writes them as one N-Quads
 file, and then, in the same run:
 
-- loads the file into a new on-disk Oxigraph store with Oxigraph's bulk loader (``graph/bulk.py``) and into
+- loads the file into a new on-disk Oxigraph store with Oxigraph's bulk loader (``graph/store/bulk.py``) and into
   rdflib's in-memory store with rdflib's parser, and prints both rates and their ratio;
 - writes the documents one by one through the store API (what ``stancegraph extract`` does) into both;
 - runs every named query on the Oxigraph store, and with ``--rdflib-queries`` on rdflib's store too (minutes),
@@ -43,7 +43,7 @@ def corpus(triples: int, seed: int) -> tuple[list[list], Counter, Counter]:
     for doc, stances in synthetic_corpus(statements * 2, seed=seed):
         quads = list(document_quads(doc, stances, extractor="bench", pipeline="synthetic"))
         docs.append(quads)
-        total += len(set(quads))  # what the store will hold: an actor described twice in a document is stored once
+        total += len(set(quads))  # a document's quads once each (the store holds an actor's description once)
         actors.update(t.actor.id for t in stances)
         topics.update(t.topic.label for t in stances)
         if total >= triples:
@@ -81,7 +81,7 @@ def main() -> int:
         t_ox, _ = timed(lambda: load_file(oxi, source, "nquads"))
         mem = StanceStore(Dataset(default_union=True), "rdflib memory")
         t_rd, _ = timed(lambda: mem.dataset.parse(str(source), format="nquads"))
-        print(f"the Oxigraph store holds {len(oxi):,} quads (an actor described twice in a document is stored once)")
+        print(f"the Oxigraph store holds {len(oxi):,} quads (each quad once, an actor's description once)")
         print("load the N-Quads file           seconds   quads/s")
         print(f"  Oxigraph (on disk)          {t_ox:9.1f}  {total / t_ox:9,.0f}")
         print(f"  rdflib in-memory            {t_rd:9.1f}  {total / t_rd:9,.0f}")

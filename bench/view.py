@@ -2,12 +2,12 @@
 
     .venv/bin/python bench/view.py [--actors 500] [--topics 1500] [--edges 10000] [--evidence 3] [--seed 0]
 
-Builds a synthetic stance network of the shape ``stancegraph.graph.network.stance_network`` returns (IRIs as
+Builds a synthetic stance network of the shape ``stancegraph.graph.networks.stance_network`` returns (IRIs as
 node ids; one edge actor -> topic per polarity with weight, counts, stances, dates and evidence ids; actors and
 topics drawn with a Zipf-like skew, as in real debate corpora) and evidence sentences for its edges, then, in
 the same run:
 
-- writes the view with ``stancegraph.graph.view.write_network_view`` (first call, then the best of three);
+- writes the view with ``stancegraph.graph.views.html.write_network_view`` (first call, then the best of three);
 - puts the same nodes and edges, with the same labels, colours, shapes, sizes, widths and tooltip text, through
   pyvis's ``Network.add_node`` / ``add_edge`` and writes ``generate_html``: the baseline (``add_edge`` scans
   every edge already added, so it is quadratic);
