@@ -25,7 +25,7 @@ from stancegraph.graph.networks import actor_network, stance_network
 from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.analysis.signed import frustration, signed_modularity, signed_ties, two_camp_split
 from stancegraph.graph.rdf.iris import topic_iri
-from storeutil import synthetic_store
+from support.stores import synthetic_store
 
 from stancegraph.errors import InputError
 

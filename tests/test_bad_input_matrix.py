@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from storeutil import free_port
+from support.stores import free_port
 
 pytestmark = pytest.mark.model  # every extraction loads the trained pipeline
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
-from netgraphs import HAND, NASTY
+from support.netgraphs import HAND, NASTY
 from PIL import Image
 from stancegraph.graph.views.figure import network_figure, node_positions, write_figure
 from stancegraph.choices import NETWORKS

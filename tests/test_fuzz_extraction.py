@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 import pytest
-from fuzzutil import examples
+from support.fuzz import examples
 from hypothesis import event, given
 from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse

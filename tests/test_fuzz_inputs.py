@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from fuzzutil import HOSTILE_PIECES, examples, hostile_text
+from support.fuzz import HOSTILE_PIECES, examples, hostile_text
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from test_cli import STANCEGRAPH, assert_one_line_error, run

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 import test_view_browser as browser_view
-from browserutil import load_page, requires_chromium
-from fuzzutil import examples, hostile_text
+from support.browser import load_page, requires_chromium
+from support.fuzz import examples, hostile_text
 from hypothesis import given
 from hypothesis import strategies as st
-from networkdocs import PAYLOADS
+from support.networkdocs import PAYLOADS
 from pyoxigraph import Dataset as OxDataset
 from pyoxigraph import NamedNode, RdfFormat, parse, serialize
 from rdflib import Dataset, Literal

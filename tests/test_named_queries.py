@@ -16,7 +16,7 @@ from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
 from stancegraph.synthetic import synthetic_corpus
 from stancegraph.graph.readwrite.writer import write_document
-from storeutil import synthetic_store
+from support.stores import synthetic_store
 
 from stancegraph.cli import cli, main
 from stancegraph.errors import QueryError

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
-from netgraphs import HAND, NASTY, hand_stance, hand_targets
+from support.netgraphs import HAND, NASTY, hand_stance, hand_targets
 from stancegraph.graph.views.exchange import (
     JSON_SUFFIX,
     decode_attributes,
@@ -21,7 +21,7 @@ from stancegraph.graph.views.exchange import (
 )
 from stancegraph.choices import NETWORKS
 from stancegraph.graph.views.style import ACTOR_STYLES, POLARITY_COLOURS, TOPIC_STYLE
-from storeutil import synthetic_store, write_samples
+from support.stores import synthetic_store, write_samples
 
 from stancegraph.api import network
 from stancegraph.errors import InputError

@@ -12,7 +12,7 @@ from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
 from stancegraph.graph.rdf.iris import actor_iri, topic_iri
 from stancegraph.graph.readwrite.writer import write_document
-from storeutil import synthetic_store
+from support.stores import synthetic_store
 
 from stancegraph.errors import InputError
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic

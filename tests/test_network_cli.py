@@ -17,7 +17,7 @@ from stancegraph.graph.networks import Filters
 from stancegraph.graph.store import open_store
 from stancegraph.synthetic import synthetic_corpus
 from stancegraph.graph.readwrite.writer import write_document
-from storeutil import write_samples
+from support.stores import write_samples
 
 from stancegraph.api import network as build_network
 from stancegraph.api import write_figure, write_network

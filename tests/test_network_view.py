@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from networkdocs import (
+from support.networkdocs import (
     PAYLOADS,
     memory_store,
     write_hostile,

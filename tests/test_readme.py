@@ -85,7 +85,7 @@ def test_readme_sparql_examples_return_the_same_rows_from_a_server(readme, seed_
     from stancegraph.graph.sparql.results import format_result
     from stancegraph.graph.sparql.run import run_query
     from stancegraph.graph.store import open_store
-    from storeutil import OxigraphServer, oxigraph_binary
+    from support.stores import OxigraphServer, oxigraph_binary
 
     server = OxigraphServer(oxigraph_binary(), Path(seed_build.store), "--union-default-graph", read_only=True,
                             log=tmp_path / "oxigraph.log")

@@ -18,7 +18,7 @@ from stancegraph.graph.store.remote import endpoints
 from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
 from stancegraph.graph.rdf.iris import document_graph
-from storeutil import (
+from support.stores import (
     OxigraphServer,
     free_port,
     oxigraph_binary,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browserutil import load_page, png_is_blank, requires_chromium, screenshot
+from support.browser import load_page, png_is_blank, requires_chromium, screenshot
 
 pytestmark = pytest.mark.model
 

@@ -17,7 +17,7 @@ from stancegraph.graph.rdf.vocabulary import vocabulary
 from stancegraph.graph.store import open_store
 from stancegraph.graph.rdf.iris import actor_iri, document_graph
 from stancegraph.graph.readwrite.writer import remove_document, stored_versions, write_document
-from storeutil import HOSTILE, KINDS, TEXT, opened, sample_documents, write_samples
+from support.stores import HOSTILE, KINDS, TEXT, opened, sample_documents, write_samples
 
 from stancegraph import api
 

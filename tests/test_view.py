@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from stancegraph.graph.views.html import view_html, write_view
 from stancegraph.graph.views.style import LAYOUT_SEED, POLARITY_COLOURS
-from stancerows import stance_row
+from support.stancerows import stance_row
 
 HOSTILE = [
     "</script><script>alert(1)</script>",

@@ -8,15 +8,15 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from browserutil import BROWSER_MARKS, load_page, png_is_blank, screenshot
-from networkdocs import PAYLOADS as STORED_PAYLOADS
-from networkdocs import memory_store, write_hostile, write_missile_defence
+from support.browser import BROWSER_MARKS, load_page, png_is_blank, screenshot
+from support.networkdocs import PAYLOADS as STORED_PAYLOADS
+from support.networkdocs import memory_store, write_hostile, write_missile_defence
 from stancegraph.graph.networks import Filters
 from stancegraph.graph.networks import build_network as network
 from stancegraph.graph.networks.evidence import edge_evidence
 from stancegraph.graph.views.html import network_html, view_html, write_view
 from stancegraph.graph.rdf.iris import actor_iri
-from stancerows import stance_row
+from support.stancerows import stance_row
 
 pytestmark = list(BROWSER_MARKS)
 
