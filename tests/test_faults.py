@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from stancegraph.graph.store import open_store
-from test_parallel import corpus
+from support.corpora import corpus
 
 STANCEGRAPH = str(Path(sys.executable).with_name("stancegraph"))
 STORED = "stancegraph: test: stored"

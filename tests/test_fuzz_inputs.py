@@ -22,7 +22,7 @@ import pytest
 from support.fuzz import HOSTILE_PIECES, examples, hostile_text
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from test_cli import STANCEGRAPH, assert_one_line_error, run
+from support.cli import STANCEGRAPH, assert_one_line_error, run
 
 from stancegraph.errors import InputError
 from stancegraph.extract.cleanup import clean_text

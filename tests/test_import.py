@@ -14,7 +14,7 @@ from stancegraph.graph.rdf.vocabulary import vocabulary
 from stancegraph.graph.store import open_store
 from stancegraph.graph.rdf.iris import document_graph
 from support.storedocs import write_sample
-from test_cli import assert_one_line_error, run
+from support.cli import assert_one_line_error, run
 
 from stancegraph.api import export_rdf_text, import_rdf, stance_rows
 from stancegraph.errors import InputError

@@ -11,16 +11,11 @@ from pathlib import Path
 import pytest
 
 from stancegraph.api import extract, remove
+from support.corpora import SENTENCES
 
 pytestmark = pytest.mark.model
 
 STANCEGRAPH = str(Path(sys.executable).with_name("stancegraph"))
-SENTENCES = [
-    "Russia opposes the deployment of the missile shield in Poland.",
-    "NATO rejected a joint missile defense system proposed by the Kremlin.",
-    "France called for an immediate ceasefire in the region.",
-    "Germany supports the new climate agreement.",
-]
 
 
 def corpus(path: Path, n: int = 100, changed: int | None = None) -> Path:

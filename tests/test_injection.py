@@ -17,8 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import test_view_browser as browser_view
-from support.browser import load_page, requires_chromium
+from support.browser import TOOLTIP_PROBE, load_page, requires_chromium, without_csp
 from support.fuzz import examples, hostile_text
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,7 +34,7 @@ from stancegraph.graph.rdf.iris import VOCAB_GRAPH
 from stancegraph.graph.store import open_store
 from stancegraph.graph.rdf.iris import actor_iri, document_graph, document_iri, topic_iri
 from stancegraph.graph.readwrite.writer import document_quads, write_document
-from test_cli import run
+from support.cli import run
 
 from stancegraph.errors import QueryError
 from stancegraph.model import Actor, Document, Evidence, Stance, StanceTriple, Topic
@@ -338,7 +337,7 @@ def test_the_views_of_hostile_names_run_nothing(hostile_views, page):
 def test_the_hostile_names_are_shown_as_text_even_without_the_content_security_policy(
     hostile_views, page, tmp_path
 ):
-    html = browser_view._without_csp(hostile_views[page].read_text(encoding="utf-8"), browser_view.PROBE)
+    html = without_csp(hostile_views[page].read_text(encoding="utf-8"), TOOLTIP_PROBE)
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     loaded = load_page(tmp_path / "page.html")
     assert "pwned" not in loaded.dataset

@@ -24,7 +24,7 @@ from stancegraph.graph.store import open_store
 from stancegraph.graph.views.html import MAX_EVIDENCE, network_html, write_network_view
 from stancegraph.graph.views.style import LAYOUT_SEED, POLARITY_COLOURS
 from stancegraph.graph.rdf.iris import actor_iri, topic_iri
-from test_view import _elements
+from support.html import page_elements
 
 from stancegraph.cli import main
 from stancegraph.errors import InputError
@@ -149,10 +149,10 @@ def test_filter_controls_match_the_kind(pages) -> None:
     for kind, polarities in (("stance", ["1", "0", "-1"]), ("actors", ["1", "0", "-1"]), ("subtract", ["1", "0", "-1"]),
                              ("congruence", []), ("conflict", [])):
         page = pages[kind][1]
-        boxes = [attrs["value"] for tag, attrs in _elements(page).tags if attrs.get("name") == "polarity"]
+        boxes = [attrs["value"] for tag, attrs in page_elements(page).tags if attrs.get("name") == "polarity"]
         assert boxes == polarities, kind
         assert 'id="stancegraph-min-weight"' in page and 'id="stancegraph-search"' in page
-        types = [attrs["value"] for tag, attrs in _elements(page).tags if attrs.get("name") == "actor-type"]
+        types = [attrs["value"] for tag, attrs in page_elements(page).tags if attrs.get("name") == "actor-type"]
         assert types == ["state", "organization"]  # the types present, in the legend's order
         assert 'name="isolated"' not in page  # every node has an edge
 
@@ -226,7 +226,7 @@ def test_hostile_names_and_text_are_escaped_in_every_kind(kind: str) -> None:
     assert "<img" not in page and "<svg" not in page
     for payload in PAYLOADS:
         assert payload not in page  # neither raw in the JSON nor in the title
-    elements = _elements(page)
+    elements = page_elements(page)
     assert [tag for tag, _ in elements.tags].count("script") == 4  # guard, data, vis-network, view
     assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
     data = _data(page)

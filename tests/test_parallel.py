@@ -13,20 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from test_incremental import SENTENCES as INCREMENTAL_SENTENCES
+from support.corpora import corpus
 
 from stancegraph.errors import InputError
 
 STANCEGRAPH = str(Path(sys.executable).with_name("stancegraph"))
-SENTENCES = [*INCREMENTAL_SENTENCES, "China condemned the sanctions imposed by the United States."]
-
-
-def corpus(path: Path, n: int) -> Path:
-    with path.open("w", encoding="utf-8") as f:
-        for i in range(n):
-            text = f"{SENTENCES[i % len(SENTENCES)]} Talks number {i} ended on Friday. {SENTENCES[(i * 3) % 5]}"
-            f.write(json.dumps({"id": f"doc{i:03d}", "text": text, "date": f"2015-01-{i % 28 + 1:02d}"}) + "\n")
-    return path
 
 
 def stored(store) -> tuple[list[str], set, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stancegraph.extract.coref import resolve_it
 from stancegraph.extract.rules import ActorRef
-from test_rules import more_actors, parse, stances
+from support.parses import more_actors, parse, stances
 
 from stancegraph.model import Stance
 

@@ -4,7 +4,7 @@ causatives, prohibitions, readiness, gratitude, and nouns that wrap what they ar
 from __future__ import annotations
 
 from stancegraph.extract.rules import ActorRef
-from test_rules import more_actors, parse, stances
+from support.parses import more_actors, parse, stances
 
 from stancegraph.model import Stance
 

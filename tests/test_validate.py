@@ -13,7 +13,7 @@ from stancegraph.graph.store import open_store
 from stancegraph.graph.readwrite.validate import shapes, validate
 from stancegraph.graph.rdf.iris import ACTORS_GRAPH, document_graph, document_iri
 from support.storedocs import write_sample
-from test_cli import STANCEGRAPH, run
+from support.cli import STANCEGRAPH, run
 
 from stancegraph.model import Stance
 

@@ -9,13 +9,13 @@ import os
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from stancegraph.graph.views.html import view_html, write_view
 from stancegraph.graph.views.style import LAYOUT_SEED, POLARITY_COLOURS
+from support.html import page_elements
 from support.stancerows import stance_row
 
 HOSTILE = [
@@ -45,38 +45,6 @@ def _data(page: str) -> dict[str, Any]:
     match = re.search(r'<script type="application/json" id="stancegraph-data">(.*?)</script>', page, re.S)
     assert match, "no data block"
     return json.loads(match.group(1))
-
-
-class _Elements(HTMLParser):
-    """Collects start tags with their attributes, and the text of each <script>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self._in_script: dict[str, str | None] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag == "script":
-            self._in_script = dict(attrs)
-            self.scripts.append((self._in_script, ""))
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script is not None:
-            attrs, text = self.scripts[-1]
-            self.scripts[-1] = (attrs, text + data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = None
-
-
-def _elements(page: str) -> _Elements:
-    parser = _Elements()
-    parser.feed(page)
-    parser.close()
-    return parser
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +171,7 @@ def test_hostile_strings_are_escaped() -> None:
     assert "alert(1)</script>" not in page
     assert "<img" not in page
     assert "\u2028" not in page and "\u2029" not in page
-    elements = _elements(page)
+    elements = page_elements(page)
     assert [tag for tag, _ in elements.tags].count("script") == 4  # guard, data, vis-network, view
     assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
     assert {tag for tag, _ in elements.tags} <= {"html", "head", "meta", "title", "script", "style", "body", "header",
@@ -226,7 +194,7 @@ def test_scripts_are_allowed_by_hash_and_nothing_else() -> None:
     page = view_html(ROWS)
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page).group(1)
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
-    executable = [text for attrs, text in _elements(page).scripts if attrs.get("type") != "application/json"]
+    executable = [text for attrs, text in page_elements(page).scripts if attrs.get("type") != "application/json"]
     assert len(executable) == 3
     for text in executable:
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
@@ -234,7 +202,7 @@ def test_scripts_are_allowed_by_hash_and_nothing_else() -> None:
 
 
 def test_standalone_page_has_no_external_urls(page: str) -> None:
-    for tag, attrs in _elements(page).tags:
+    for tag, attrs in page_elements(page).tags:
         for name in ("src", "href", "action", "data", "poster"):
             value = attrs.get(name) or ""
             assert not re.match(r"\s*(https?:)?//", value), (tag, name, value)

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from support.browser import BROWSER_MARKS, load_page, png_is_blank, screenshot
+from support.browser import BROWSER_MARKS, TOOLTIP_PROBE, load_page, png_is_blank, screenshot, without_csp
 from support.networkdocs import PAYLOADS as STORED_PAYLOADS
 from support.networkdocs import memory_store, write_hostile, write_missile_defence
 from stancegraph.graph.networks import Filters
@@ -50,33 +50,6 @@ HOSTILE_ROWS = [
          actor_text=payload, topic_text=payload, source=payload, doc=payload)
     for i, payload in enumerate(PAYLOADS)
 ]
-# Attach every tooltip element to the document, as vis-network does on hover, then report what it holds.
-PROBE = """<script>
-var probe = setInterval(function () {
-  var view = window.stancegraphView;
-  if (!view) return;
-  clearInterval(probe);
-  var box = document.createElement("div");
-  view.data.nodes.getIds().concat(view.data.edges.getIds()).forEach(function (id) {
-    box.appendChild(view.tooltip(id).cloneNode(true));
-  });
-  document.body.appendChild(box);
-  view.find("actor");
-  var root = document.documentElement;
-  root.setAttribute("data-probe-text", box.textContent);
-  root.setAttribute("data-probe-panel", document.getElementById("stancegraph-panel").textContent);
-  root.setAttribute("data-probe-elements", String(document.querySelectorAll("img, svg, iframe, object").length));
-  root.setAttribute("data-probe-scripts", String(document.querySelectorAll("script").length));
-}, 10);
-</script>"""
-
-
-def _without_csp(page_html: str, probe: str) -> str:
-    """The page without its Content-Security-Policy, with ``probe`` run at the end of the body."""
-    page_html, removed = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page_html)
-    assert removed == 1
-    head, end, tail = page_html.rpartition("</body>")
-    return head + probe + end + tail
 
 
 def test_view_draws_every_node_without_errors(tmp_path: Path) -> None:
@@ -118,7 +91,7 @@ def test_hostile_rows_run_nothing(tmp_path: Path) -> None:
 
 def test_hostile_rows_run_nothing_even_without_the_content_security_policy(tmp_path: Path) -> None:
     html_path = tmp_path / "no-csp.html"
-    html_path.write_text(_without_csp(view_html(HOSTILE_ROWS, title=PAYLOADS[1]), PROBE), encoding="utf-8")
+    html_path.write_text(without_csp(view_html(HOSTILE_ROWS, title=PAYLOADS[1]), TOOLTIP_PROBE), encoding="utf-8")
     page = load_page(html_path)
     assert "pwned" not in page.dataset
     assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
@@ -198,7 +171,7 @@ def test_hostile_names_and_text_stay_text_without_the_content_security_policy(
 ) -> None:
     graph, page_html = _page(hostile_store, kind, title=STORED_PAYLOADS[1])
     html_path = tmp_path / f"{kind}-no-csp.html"
-    html_path.write_text(_without_csp(page_html, PROBE), encoding="utf-8")
+    html_path.write_text(without_csp(page_html, TOOLTIP_PROBE), encoding="utf-8")
     page = load_page(html_path)
     assert "pwned" not in page.dataset
     assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
@@ -264,7 +237,7 @@ def _shown(graph: nx.Graph, edge_ok, node_ok=lambda attrs: True) -> str:
 def test_filters_and_search_work_in_the_page(missile_store, tmp_path: Path) -> None:
     graph, page_html = _page(missile_store, "stance")
     html_path = tmp_path / "controls.html"
-    html_path.write_text(_without_csp(page_html, CONTROLS_PROBE), encoding="utf-8")
+    html_path.write_text(without_csp(page_html, CONTROLS_PROBE), encoding="utf-8")
     page = load_page(html_path)
     assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
     assert page.dataset["probe-min-weight"] == _shown(graph, lambda d: d["weight"] >= 2) == "2/1"
@@ -295,7 +268,7 @@ var lone = setInterval(function () {
 def test_nodes_without_edges_can_be_hidden(missile_store, tmp_path: Path) -> None:
     graph = network(missile_store, "congruence", filters=Filters(actor_types=("state",)))
     html_path = tmp_path / "lone.html"
-    html_path.write_text(_without_csp(network_html(graph), LONE_PROBE), encoding="utf-8")
+    html_path.write_text(without_csp(network_html(graph), LONE_PROBE), encoding="utf-8")
     page = load_page(html_path)
     assert page.dataset.get("sg-errors") is None, page.dataset.get("sg-errors")
     assert int(page.dataset["sg-nodes"]) == graph.number_of_nodes()

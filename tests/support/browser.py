@@ -8,6 +8,9 @@ Pages can report to tests through ``data-*`` attributes of ``<html>``: :func:`lo
 failed load or CSP violation, ``sg-errors``).
 
 Use ``@requires_chromium`` on a test, or ``pytestmark = list(BROWSER_MARKS)`` in a module.
+
+:func:`without_csp` takes a page's Content-Security-Policy out and runs a probe script in it, such as
+``TOOLTIP_PROBE``, to show what the page holds when nothing but its own escaping protects it.
 """
 
 from __future__ import annotations
@@ -200,3 +203,32 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
+
+
+# Attach every tooltip element to the document, as vis-network does on hover, then report what it holds.
+TOOLTIP_PROBE = """<script>
+var probe = setInterval(function () {
+  var view = window.stancegraphView;
+  if (!view) return;
+  clearInterval(probe);
+  var box = document.createElement("div");
+  view.data.nodes.getIds().concat(view.data.edges.getIds()).forEach(function (id) {
+    box.appendChild(view.tooltip(id).cloneNode(true));
+  });
+  document.body.appendChild(box);
+  view.find("actor");
+  var root = document.documentElement;
+  root.setAttribute("data-probe-text", box.textContent);
+  root.setAttribute("data-probe-panel", document.getElementById("stancegraph-panel").textContent);
+  root.setAttribute("data-probe-elements", String(document.querySelectorAll("img, svg, iframe, object").length));
+  root.setAttribute("data-probe-scripts", String(document.querySelectorAll("script").length));
+}, 10);
+</script>"""
+
+
+def without_csp(page_html: str, probe: str) -> str:
+    """The page without its Content-Security-Policy, with ``probe`` run at the end of the body."""
+    page_html, removed = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page_html)
+    assert removed == 1
+    head, end, tail = page_html.rpartition("</body>")
+    return head + probe + end + tail
