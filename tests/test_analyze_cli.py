@@ -8,7 +8,6 @@ import io
 import json
 import re
 import shlex
-from pathlib import Path
 
 import pytest
 from stancegraph.graph.analysis import measures as analysis
@@ -22,8 +21,9 @@ from stancegraph.graph.readwrite.writer import write_document
 from stancegraph import choices as choices_module
 from stancegraph.cli import analyze as analyze_command
 from stancegraph.cli import main
+from support import REPO
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = REPO / "README.md"
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 from stancegraph.extract.cleanup import CleanText, clean_text
+from support import SEEDS
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1343e8bf4947fd03.txt"
+SEED = SEEDS / "000_1343e8bf4947fd03.txt"
 
 TYPOGRAPHIC_QUOTES = str.maketrans(
     {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032"} | {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}

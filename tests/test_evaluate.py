@@ -14,8 +14,9 @@ import pytest
 from stancegraph import evaluate
 from stancegraph.errors import InputError
 from stancegraph.evaluate import Gold, load_gold, load_persons, score, term_matches
+from support import REPO, SHARED
 
-SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+SHARED_EVAL = SHARED / "eval"
 needs_shared = pytest.mark.skipif(
     not SHARED_EVAL.is_dir(), reason=f"../shared/eval is absent ({SHARED_EVAL}): real gold files not available"
 )
@@ -344,7 +345,7 @@ def test_error_unknown_line_kind(tmp_path: Path) -> None:
 def test_error_empty_file(tmp_path: Path) -> None:
     message = _error(tmp_path, ["", "  "])
     assert "the gold file is empty (see docs/gold-format.md for the gold file formats)" in message
-    assert (Path(__file__).resolve().parents[1] / "docs" / "gold-format.md").is_file()
+    assert (REPO / "docs" / "gold-format.md").is_file()
 
 
 def test_error_missing_file_and_persons_file(tmp_path: Path) -> None:

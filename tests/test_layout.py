@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import stancegraph
+from support import REPO
 
 # Where the package is imported from (not where its files link to: an editable install links each file).
 PACKAGE_ROOT = Path(stancegraph.__file__).parent
-REPO = Path(__file__).resolve().parents[1]
 
 # The layers of stancegraph.graph, in the data's direction: a module may import its own layer and the lower ones.
 GRAPH_LAYERS = {"rdf": 0, "store": 1, "sparql": 2, "readwrite": 3, "networks": 4, "analysis": 5, "views": 5}

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import REPO
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = REPO / "notebooks"
 QUICKSTART = NOTEBOOKS / "01_quickstart.ipynb"
 TIMEOUT = 300
 PROBE_TAG = "test-probe"

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
 
 import pytest
+from support import REPO
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02_networks.ipynb"
+NOTEBOOK = REPO / "notebooks" / "02_networks.ipynb"
 
 pytestmark = [
     pytest.mark.slow,

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from stancegraph.cli import cli
+from support import REPO
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = REPO / "README.md"
 
 
 @pytest.fixture(scope="module")
