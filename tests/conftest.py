@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-TESTS = Path(__file__).resolve().parent
-REPO = TESTS.parent
-SEEDS = REPO / "seeds"
-SHARED = REPO.parent / "shared"
+# The shared helpers get pytest's assertion messages, as the test modules they came from did.
+pytest.register_assert_rewrite("support")
+
+from support import SEEDS, SHARED  # noqa: E402  (after the registration above)
 
 # Property-based tests: "ci" (the default) runs a fixed number of examples, the same ones on every run, and keeps
 # no example database; HYPOTHESIS_PROFILE=deep (or =dev) runs many more, with fresh random examples each time.
@@ -70,7 +70,7 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
     """A real Oxigraph server (``oxigraph serve``) on a free local port for the whole run; tests clear it."""
-    from storeutil import OxigraphServer, oxigraph_binary
+    from support.stores import OxigraphServer, oxigraph_binary
 
     server = OxigraphServer(oxigraph_binary(), tmp_path_factory.mktemp("oxigraph") / "store")
     yield server
