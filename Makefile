@@ -29,7 +29,8 @@ test: $(STAMP)
 	$(MAKE) test-wheel
 
 # The suite again against the built wheel, in a venv of its own: this catches what the editable install hides
-# (a module or data file missing from the wheel). Browser and slow tests ran above.
+# (a module or data file missing from the wheel). Browser and slow tests ran above. The settings (markers,
+# warning filters) are pyproject's; the tests run from tests/, so the working tree's packages are not importable.
 test-wheel: $(STAMP)
 	rm -rf dist $(VENV)-wheel
 	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
@@ -37,8 +38,7 @@ test-wheel: $(STAMP)
 	$(VENV)-wheel/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)-wheel/bin/python -m pip install --quiet "$$(ls dist/*.whl)[test]"
 	cd tests && STANCEGRAPH_WHEEL_TEST=1 ../$(VENV)-wheel/bin/pytest -m "not browser and not slow" -p no:cacheprovider \
-		-W error::DeprecationWarning:stancegraph -W error::DeprecationWarning:test_ -W ignore::DeprecationWarning:rdflib \
-		--rootdir=. -c /dev/null .
+		--rootdir=. -c ../pyproject.toml .
 
 clean:
 	rm -rf $(VENV) $(VENV)-wheel dist build out *.egg-info stancegraph.db

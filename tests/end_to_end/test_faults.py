@@ -161,19 +161,19 @@ def document(doc_id, n):
 def write(store, doc_id, n):
     write_document(store, *document(doc_id, n), extractor="x", pipeline="p")
 
-from stancegraph.graph.store import embedded
+from stancegraph.graph.readwrite import writer
 
-build = embedded.replace_graph_update
+build = writer.document_update
 built = []
 
-def announced(graph, triples):  # notes when the update's text is built: the update itself runs next
-    text = build(graph, triples)
+def announced(doc, triples, **settings):  # notes when the update's text is built: the update itself runs next
+    update = build(doc, triples, **settings)
     built.append(time.perf_counter())
-    if graph.endswith("/big") and str(store.location) == sys.argv[1]:
+    if doc.id == "big" and str(store.location) == sys.argv[1]:
         print("committing", flush=True)
-    return text
+    return update
 
-embedded.replace_graph_update = announced
+writer.document_update = announced
 big = int(sys.argv[2])
 with open_store(sys.argv[1] + "-timing") as store:  # how long the big commit takes on this machine
     write(store, "big", big)

@@ -11,7 +11,6 @@ import networkx as nx
 import pytest
 from PIL import Image
 from stancegraph.graph.views import figure as figure_module
-from stancegraph.graph.views import exchange as netexport
 from stancegraph.choices import DUPLICATES, NETWORK_FORMATS, NETWORKS, NORMALIZATIONS
 from stancegraph.graph.networks import Filters
 from stancegraph.graph.store import open_store

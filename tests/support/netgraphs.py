@@ -1,4 +1,4 @@
-"""Hand-made networks of graph.network's shape, one of each kind, for the export and figure tests."""
+"""Hand-made networks of the shape of stancegraph.graph.networks, one of each kind, for the export and figure tests."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Small hand-made stores for the network views: every network kind has nodes and edges in them.
 
-Each document is written with the real writer (``graph.writer.write_document``); its text is its sentences
+Each document is written with the real writer (``graph.readwrite.writer.write_document``); its text is its sentences
 joined, so every evidence sentence is ``text[char_start:char_end]``.
 """
 

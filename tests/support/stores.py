@@ -156,7 +156,7 @@ def write_samples(store: StanceStore) -> int:
 
 
 def synthetic_store(statements: int, **kwargs):
-    """An in-memory store holding a synthetic corpus (``stancegraph.graph.synthetic``) of ``statements``."""
+    """An in-memory store holding a synthetic corpus (``stancegraph.synthetic``) of ``statements``."""
     from stancegraph.synthetic import synthetic_corpus
 
     store = open_store(None)

@@ -38,7 +38,7 @@ def test_the_doctests_pass(module):
 
 def planted(camps: list[list[str]], *, p_in: float, p_out: float, seed: int, kind: str) -> nx.Graph:
     """Actors in camps: positive ties inside a camp with probability p_in, negative ties across with p_out
-    (a conflict network keeps only the latter, with positive weights, as graph/network.py builds it)."""
+    (a conflict network keeps only the latter, with positive weights, as graph/networks/ties.py builds it)."""
     rng = random.Random(seed)
     camp = {a: i for i, members in enumerate(camps) for a in members}
     G = nx.Graph(network=kind)

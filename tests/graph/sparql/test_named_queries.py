@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 from rdflib import URIRef
 from stancegraph.graph.sparql.named import named_queries, named_query, parse, run_named_query
-from stancegraph.graph.sparql.run import run_query
 from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
 from stancegraph.synthetic import synthetic_corpus

@@ -1,5 +1,5 @@
 """Network exports: GraphML, GEXF and node-link JSON files that networkx's own readers open with every node and
-edge attribute intact (after the mapping documented in graph/netexport.py), Gephi's colours, sizes and time
+edge attribute intact (after the mapping documented in graph/views/exchange.py), Gephi's colours, sizes and time
 intervals in the GEXF, and lists, None and characters XML cannot hold."""
 
 from __future__ import annotations
