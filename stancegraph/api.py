@@ -51,6 +51,7 @@ __all__ = [
     "export_table",
     "extract",
     "figure_format",
+    "find_named_query",
     "format_result",
     "format_table",
     "import_rdf",

@@ -14,8 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from stancegraph.table import StanceRow
-from stancegraph.values import integer, number, plural, text
+from stancegraph.values import integer, names, number, plural, text, truthy
 
 from ..style import ACTOR_STYLES, LAYOUT_SEED, POLARITY_COLOURS, TOPIC_STYLE, edge_sign
 
@@ -146,10 +145,10 @@ def _edge(
 ) -> dict[str, Any]:
     weight = number(attrs.get("weight", 1))
     statements = integer(attrs.get("statements"))
-    found = [StanceRow.from_mapping(evidence[i]) for i in text(attrs.get("evidence")).split() if i in evidence]
+    found = [evidence[i] for i in text(attrs.get("evidence")).split() if i in evidence]
     lines: list[str] = []
     if kind == "stance":
-        counts = Counter(text(ev.stance) or "?" for ev in found)
+        counts = Counter(text(ev.get("stance")) or "?" for ev in found)
         label = _stance_counts(counts) if counts else text(attrs.get("stances"))
         head = f"{source} \u2192 {target}: {label} (polarity {POLARITY_SIGNS[polarity]})"
         lines.append(
@@ -192,25 +191,28 @@ def _stance_counts(counts: Counter[str]) -> str:
     return ", ".join(name if n == 1 else f"{name} \u00d7{n}" for name, n in ordered)
 
 
-def _evidence_item(ev: StanceRow, *, with_topic: bool) -> tuple[tuple[str, str, str], str, str]:
-    """(sort key, meta line, sentence) of one statement."""
-    date = text(ev.date)
-    doc = text(ev.doc) or "?"
-    stance = text(ev.stance) or "?"
-    topic = text(ev.topic)
+def _evidence_item(ev: Mapping[str, Any], *, with_topic: bool) -> tuple[tuple[str, str, str], str, str]:
+    """(sort key, meta line, sentence) of one statement: a :class:`~stancegraph.table.StanceRow`, or a mapping
+    of some of its fields, each read leniently (what is missing or unreadable is left out)."""
+    date = text(ev.get("date"))
+    doc = text(ev.get("doc")) or "?"
+    stance = text(ev.get("stance")) or "?"
+    topic = text(ev.get("topic"))
     if with_topic and topic:
         stance += f" on {topic}"
-    flags = [name for name, flag in (("negated", ev.negated), ("hedged", ev.hedged)) if flag]
-    if ev.targets:
-        flags.append("targets " + ", ".join(ev.targets))
-    speaker = text(ev.speaker)
+    flags = [name for name in ("negated", "hedged") if truthy(ev.get(name))]
+    targets = names(ev.get("targets"))
+    if targets:
+        flags.append("targets " + ", ".join(targets))
+    speaker = text(ev.get("speaker"))
     if speaker:
         flags.append("speaker " + speaker)
-    if ev.confidence is not None:
-        flags.append(f"confidence {ev.confidence:.2f}")
-    parts = [doc, date or "no date", text(ev.source) or "no source", stance]
+    confidence = ev.get("confidence")
+    if isinstance(confidence, int | float) and not isinstance(confidence, bool):
+        flags.append(f"confidence {confidence:.2f}")
+    parts = [doc, date or "no date", text(ev.get("source")) or "no source", stance]
     meta = " \u00b7 ".join(parts) + (f" ({'; '.join(flags)})" if flags else "")
-    sentence = text(ev.sentence)
+    sentence = text(ev.get("sentence"))
     return (date, doc, sentence), meta, sentence
 
 
