@@ -15,18 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancegraph.errors import InputError
+from stancegraph.topicforms import normal_form
 
 __all__ = ["TopicForm", "TopicIndex", "load_topics", "merge_variants", "normal_form"]
-
-_LEADING = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|our|his|her)\s+", re.IGNORECASE)
-
-
-def normal_form(text: str) -> str:
-    """Case, hyphens, quotes, punctuation and a leading determiner ignored: "The anti-missile 'shield'" ->
-    "anti missile shield"."""
-    text = re.sub(r"[\-‐–—_/'‘’\"“”.,;:()\[\]]+", " ", text.lower())
-    return _LEADING.sub("", " ".join(text.split()))
-
 
 @dataclass(frozen=True)
 class TopicForm:

@@ -1,0 +1,55 @@
+import doctest
+
+import pytest
+
+from stancegraph import topicforms
+from stancegraph.topicforms import is_generic, normal_form, phrase_form, stem
+
+
+def test_the_doctests_pass():
+    assert doctest.testmod(topicforms).failed == 0
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("systems", "system"), ("policies", "policy"), ("crisis", "crisis"), ("process", "process"), ("us", "us")],
+)
+def test_stem_gives_a_plural_its_singular_and_leaves_other_words(word, expected):
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, head",
+    [
+        ("missile defence systems", "system"),
+        ("the reform of the Security Council", "reform"),
+        ("Security Council reform", "reform"),
+        ("an end to the occupation", "end"),
+        ("effective multilateralism", "multilateralism"),
+    ],
+)
+def test_the_head_is_the_last_content_word_before_a_preposition(phrase, head):
+    assert phrase_form(phrase).head == head
+
+
+def test_word_order_and_evaluative_modifiers_do_not_change_the_content_words():
+    assert set(phrase_form("the reform of the Security Council").words) == set(
+        phrase_form("genuine Security Council reform").words
+    )
+    assert phrase_form("European missile defence systems").modifiers == {"european", "missile", "defence"}
+
+
+@pytest.mark.parametrize("phrase", ["the world", "our efforts", "an important role", "these actions", "People"])
+def test_a_generic_head_alone_is_generic(phrase):
+    assert is_generic(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["climate change", "the United States", "efforts to end the conflict", "the role of women", "terrorism"]
+)
+def test_a_phrase_that_names_an_issue_is_not_generic(phrase):
+    assert not is_generic(phrase)
+
+
+def test_normal_form_ignores_case_punctuation_and_a_leading_determiner():
+    assert normal_form("The 'Paris Agreement'!") == normal_form("paris agreement")
