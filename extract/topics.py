@@ -8,13 +8,11 @@ labels the user chooses to their aliases ("ABM shield" for "missile defense syst
 
 from __future__ import annotations
 
-import csv
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from stancegraph.errors import InputError
+from stancegraph.codebook import read_codebook
 from stancegraph.topicforms import normal_form
 
 __all__ = ["TopicForm", "TopicIndex", "load_topics", "merge_variants", "normal_form"]
@@ -108,37 +106,6 @@ class TopicIndex:
 
 
 def load_topics(path: str | Path) -> TopicIndex:
-    """Read a topic file: CSV with a ``label`` column and an optional ``aliases`` column (separated by ``|``)."""
-    where = str(path)
-    try:
-        with open(path, encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            if reader.fieldnames is None or "label" not in [n.strip() for n in reader.fieldnames]:
-                raise InputError(
-                    "the topic file has no 'label' column",
-                    where=f"{where}:1",
-                    fix="start it with the header line: label,aliases",
-                )
-            entries = []
-            for row in reader:
-                row = {(k or "").strip(): (v or "") for k, v in row.items()}
-                label = row.get("label", "").strip()
-                if not label:
-                    raise InputError(
-                        "a topic has an empty label",
-                        where=f"{where}:{reader.line_num}",
-                        fix="give every row a label, or delete the row",
-                    )
-                aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
-                entries.append((label, aliases))
-    except FileNotFoundError:
-        raise InputError("no such topic file", where=where, fix="check the path given to --topics") from None
-    except csv.Error as err:
-        raise InputError(f"the topic file is not valid CSV ({err})", where=where, fix="save it as CSV") from None
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"the topic file is not UTF-8 text ({err.reason})",
-            where=where,
-            fix=f"convert it: iconv -f LATIN1 -t UTF-8 {where} > topics-utf8.csv",
-        ) from None
-    return TopicIndex(entries)
+    """Read a topic file: a codebook (see ``stancegraph.codebook``), CSV with a ``label`` column and an
+    optional ``aliases`` column (separated by ``|``)."""
+    return TopicIndex((e.label, e.aliases) for e in read_codebook(path, option="--topics"))

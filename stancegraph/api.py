@@ -12,6 +12,7 @@ open). Extraction settings are an :class:`ExtractOptions`, or its fields as keyw
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import importlib.metadata
 import io
@@ -31,6 +32,7 @@ from .table import StanceRow, write_csv, write_jsonl
 if TYPE_CHECKING:
     from .evaluate import PersonsReport, Report
     from .graph.analysis.tables import Table
+    from .graph.readwrite.concepts import ConceptChange
     from .graph.readwrite.importer import ImportSummary
     from .graph.readwrite.validate import ValidationReport
     from .graph.sparql.filters import Filters
@@ -44,6 +46,7 @@ __all__ = [
     "ExtractOptions",
     "ExtractSummary",
     "Filters",
+    "TopicsApplied",
     "analyze",
     "build",
     "evaluate",
@@ -56,6 +59,7 @@ __all__ = [
     "format_table",
     "import_rdf",
     "is_remote",
+    "moved_text",
     "named_queries",
     "named_query",
     "network",
@@ -65,6 +69,10 @@ __all__ = [
     "query_file",
     "remove",
     "stance_rows",
+    "topic_variants",
+    "topics",
+    "topics_apply",
+    "topics_draft",
     "validate",
     "versions",
     "write_figure",
@@ -176,7 +184,7 @@ def build(
 
 def remove(doc_ids: Sequence[str], store: Any = DEFAULT_STORE) -> tuple[list[str], list[str]]:
     """Delete documents (their named graphs, and the description of actors no other document names) from the
-    store; return (removed, not found)."""
+    store, and group the topics of those left again; return (removed, not found)."""
     from .graph.readwrite.writer import remove_documents
 
     with _opened(store) as opened:
@@ -232,6 +240,112 @@ def validate(store: Any = DEFAULT_STORE) -> "ValidationReport":
 
     with _opened(store) as opened:
         return check(opened)
+
+
+# ------------------------------------------------------------------------------------------------ topics
+
+
+@dataclass
+class TopicsApplied:
+    """What applying a codebook did: the concepts now in the store and the phrases that moved."""
+
+    concepts: int
+    changes: list["ConceptChange"]
+
+
+def topics(store: Any = DEFAULT_STORE, *, limit: int | None = None) -> "Table":
+    """The store's topic concepts, most used first (at most ``limit``): label, id, statements, actors,
+    documents, phrases, broader, generic, excluded. Reads only: the concepts as the stored phrases and codebook
+    give them."""
+    from .graph.analysis.tables import Table
+    from .graph.readwrite.concepts import concept_table, group_phrases, phrase_uses, stored_codebook
+
+    with _opened(store) as opened:
+        uses = phrase_uses(opened)
+        rows = concept_table(group_phrases(uses, stored_codebook(opened))[1])
+    note = f"{len(rows)} topic concepts for {len(uses)} statements"
+    columns = ["label", "id", "statements", "actors", "documents", "phrases", "broader", "generic", "excluded"]
+    return Table(columns, rows[:limit] if limit is not None else rows, note)
+
+
+def topic_variants(label: str, store: Any = DEFAULT_STORE) -> "Table":
+    """The phrases one concept groups (its label or id, any case), most used first, with their statements and
+    actors and the words as written: the drill-down from a concept to the text."""
+    from .errors import InputError
+    from .graph.analysis.tables import Table
+    from .graph.rdf.iris import topic_id
+    from .graph.readwrite.concepts import group_phrases, phrase_uses, stored_codebook
+
+    with _opened(store) as opened:
+        uses = phrase_uses(opened)
+        label_of, concepts = group_phrases(uses, stored_codebook(opened))
+    wanted = topic_id(label)
+    concept = next((c for c in concepts.values() if c.id == wanted), None)
+    if concept is None:
+        raise InputError(f"no topic '{label}' in the store", fix="see the labels with: stancegraph topics")
+    rows: dict[str, dict[str, Any]] = {}
+    for u in uses:
+        if label_of.get(u.phrase) == concept.label:
+            row = rows.setdefault(u.phrase, {"phrase": u.phrase, "statements": 0, "actors": set(), "written": set()})
+            row["statements"] += 1
+            row["actors"].add(u.actor.rsplit("/", 1)[-1])
+            row["written"].add(u.text)
+    out = [
+        {"phrase": r["phrase"], "statements": r["statements"], "actors": " ".join(sorted(r["actors"])),
+         "written": " | ".join(sorted(w for w in r["written"] if w and w != r["phrase"]))}
+        for r in sorted(rows.values(), key=lambda r: (-r["statements"], r["phrase"]))
+    ]
+    broader = f"; broader: {concept.broader}" if concept.broader else ""
+    note = f"'{concept.label}' ({concept.id}): {len(out)} phrases, {concept.statements} statements{broader}"
+    return Table(["phrase", "statements", "actors", "written"], out, note)
+
+
+def topics_draft(store: Any = DEFAULT_STORE) -> str:
+    """An editable codebook of the store's concepts as CSV text, most used first: each concept's label, its
+    phrases as aliases, its broader concept, ``exclude`` set for generic and excluded ones; then the counts
+    (statements, actors, documents), which the reader ignores."""
+    from .codebook import codebook_text
+    from .graph.readwrite.concepts import group_phrases, phrase_uses, stored_codebook
+
+    with _opened(store) as opened:
+        concepts = group_phrases(phrase_uses(opened), stored_codebook(opened))[1]
+    rows = [
+        {
+            "label": c.label,
+            "aliases": [p for p, _ in c.phrases.most_common() if p != c.label],
+            "broader": c.broader,
+            "exclude": c.excluded or c.generic,
+            "statements": c.statements,
+            "actors": len(c.actors),
+            "documents": len(c.documents),
+        }
+        for c in concepts.values()
+    ]
+    rows.sort(key=lambda r: (-r["statements"], -r["actors"], r["label"]))
+    return codebook_text(rows, ("statements", "actors", "documents"))
+
+
+def topics_apply(codebook: str | os.PathLike[str], store: Any = DEFAULT_STORE) -> TopicsApplied:
+    """Re-map the stored statements to the concepts of a codebook (read whole before the store is opened), without
+    parsing again; the codebook is kept in the store so that later extractions follow it."""
+    from .codebook import read_codebook
+    from .graph.readwrite.concepts import refresh_concepts, store_codebook
+
+    entries = read_codebook(codebook)
+    with _opened(store) as opened:
+        store_codebook(opened, entries)
+        concepts, changes = refresh_concepts(opened, entries)
+    return TopicsApplied(len(concepts), changes)
+
+
+def moved_text(changes: Sequence["ConceptChange"]) -> str:
+    """The phrases a codebook moved, as CSV: phrase, before, after, statements."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["phrase", "before", "after", "statements"])
+    for c in changes:
+        writer.writerow([c.phrase, c.before, c.after, c.statements])
+    return out.getvalue()
 
 
 # ------------------------------------------------------------------------------------------------ SPARQL

@@ -91,13 +91,15 @@ def _filter_options(command):
         click.option("--from", "date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY[-MM[-DD]])"),
         click.option("--to", "date_to", metavar="DATE", help="only documents dated on or before DATE"),
         click.option("--min-weight", type=float, default=0.0, show_default=True, help="drop lighter edges"),
+        click.option("--all-topics", is_flag=True,
+                     help="keep generic topics and those the codebook excludes (left out by default)"),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _filters(actors, actor_types, topics, stances, date_from, date_to, min_weight):
+def _filters(actors, actor_types, topics, stances, date_from, date_to, min_weight, all_topics=False):
     from .api import Filters
 
     return Filters(
@@ -108,6 +110,7 @@ def _filters(actors, actor_types, topics, stances, date_from, date_to, min_weigh
         date_from=date_from,
         date_to=date_to,
         min_weight=min_weight,
+        all_topics=all_topics,
     )
 
 
@@ -482,6 +485,74 @@ def remove(doc_ids, store):
     click.echo(f"removed {len(removed)} documents from {store}", err=True)
     if missing and not removed:
         raise SystemExit(1)
+
+
+@cli.group(invoke_without_command=True)
+@_store_option
+@click.option("--limit", type=int, default=None, metavar="N", help="at most N rows")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
+@click.pass_context
+def topics(ctx, store, limit, fmt, output):
+    """List the store's topic concepts, most used first, with their stance, actor and document counts; or
+    draft and apply a codebook (stancegraph topics draft --help, stancegraph topics apply --help)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .api import format_table
+    from .api import topics as run_topics
+
+    _require_store(store)
+    table = run_topics(store, limit=limit)
+    click.echo(table.note, err=True)
+    _emit(format_table(table, fmt), output, f"{len(table.rows)} rows")
+
+
+@topics.command(name="show")
+@click.argument("label")
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
+def topics_show(label, store, fmt):
+    """The phrases the concept LABEL (or its id) groups, with their statements, actors and the words as written."""
+    from .api import format_table, topic_variants
+
+    _require_store(store)
+    table = topic_variants(label, store)
+    click.echo(table.note, err=True)
+    _emit(format_table(table, fmt), None, "")
+
+
+@topics.command(name="draft")
+@_store_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file to write [default: stdout]")
+def topics_draft(store, output):
+    """Write an editable codebook of the store's concepts (label, aliases, broader, exclude), most used first."""
+    from .api import topics_draft as run_draft
+
+    _require_store(store)
+    text = run_draft(store)
+    _emit(text, output, f"{text.count(chr(10)) - 1} concepts")
+
+
+@topics.command(name="apply")
+@click.argument("codebook", type=click.Path(dir_okay=False))
+@_store_option
+@click.option("--moved", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="write the phrases that moved to another concept as CSV (phrase, before, after, statements)")
+def topics_apply(codebook, store, moved):
+    """Re-map the stored stances to the concepts of CODEBOOK without parsing again, and keep the codebook for
+    later extractions. Prints which phrases moved to which label."""
+    from .api import moved_text
+    from .api import topics_apply as run_apply
+
+    _require_store(store)
+    result = run_apply(codebook, store)
+    for change in result.changes[:20]:
+        click.echo(f"  {change.phrase!r}: {change.before!r} -> {change.after!r} ({change.statements})", err=True)
+    if len(result.changes) > 20:
+        click.echo(f"  ... and {len(result.changes) - 20} more (--moved FILE lists them all)", err=True)
+    if moved:
+        _emit(moved_text(result.changes), moved, f"{len(result.changes)} moved phrases")
+    click.echo(f"{result.concepts} concepts; {len(result.changes)} phrases moved to another concept -> {store}", err=True)
 
 
 @cli.command(name="import")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from .choices import DEFAULT_MODEL, ENGINES
+from .codebook import CodebookEntry, read_codebook
 from .errors import InputError, StancegraphError
 from .inputs import read_documents
 from .model import Document
@@ -126,6 +127,7 @@ class ExtractionRun:
     def into(self, store) -> ExtractSummary:  # type: ignore[no-untyped-def]
         """Extract the documents into the open ``store``, each written as soon as it is read; see
         ``stancegraph.api.extract``."""
+        from .graph.readwrite.concepts import concepts_stale, refresh_concepts, store_codebook, stored_codebook
         from .graph.readwrite.writer import content_hash, prune_actors, stored_versions, write_document
 
         options, summary = self.options, self.summary
@@ -159,6 +161,14 @@ class ExtractionRun:
             self.reader.raise_pending()
             if replaced:  # an actor that only the earlier version of a document named is no longer described
                 prune_actors(store)
+            # the store's topic phrases grouped again with the new documents' (or with those of a run stopped
+            # before it grouped them: until then each of its phrases is a concept of its own)
+            if self.options.topics_file:  # the user's topics join the codebook the concepts follow
+                codebook = _with_topics_file(stored_codebook(store), self.options.topics_file)
+                store_codebook(store, codebook)
+                refresh_concepts(store, codebook)
+            elif summary.documents or concepts_stale(store):
+                refresh_concepts(store)
         finally:
             summary.seconds = time.perf_counter() - start
         return summary
@@ -188,6 +198,13 @@ def _check_user_files(actors_file: PathLike | None, topics_file: PathLike | None
         load_gazetteer(Path(actors_file))
     if topics_file:
         load_topics(Path(topics_file))
+
+
+def _with_topics_file(codebook: Sequence[CodebookEntry], topics_file: PathLike) -> list[CodebookEntry]:
+    """The stored codebook with the rows of a ``--topics`` file (the file's row wins for a label in both)."""
+    merged = {entry.label: entry for entry in codebook}
+    merged.update((entry.label, entry) for entry in read_codebook(topics_file, option="--topics"))
+    return sorted(merged.values(), key=lambda e: e.label)
 
 
 def _parseable(

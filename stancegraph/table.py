@@ -37,6 +37,7 @@ STANCE_TABLE_FIELDS = (
     "stance",
     "polarity",
     "topic",
+    "topic_id",
     "topic_text",
     "targets",
     "negated",
@@ -64,6 +65,7 @@ class StanceRow(Mapping[str, Any]):
     stance: str = ""
     polarity: int = 0
     topic: str = ""
+    topic_id: str = ""
     topic_text: str = ""
     targets: tuple[str, ...] = ()
     negated: bool = False
@@ -102,6 +104,7 @@ class StanceRow(Mapping[str, Any]):
             stance=string("stance"),
             polarity=sign(values.get("polarity")),
             topic=string("topic"),
+            topic_id=string("topic_id"),
             topic_text=string("topic_text"),
             targets=tuple(names(values.get("targets"))),
             negated=truthy(values.get("negated")),

@@ -44,6 +44,11 @@ GENERIC_HEADS = frozenset(
     statement statements call calls position positions policy policies stance proposal proposals
     plan plans task tasks goal goals objective objectives aim aims purpose purposes result results
     outcome outcomes consequence consequences opportunity opportunities challenge challenges
+    act acts system systems solution solutions respect implementation establishment strengthening expansion
+    claim claims support more programme programmes program programs value values agreement agreements
+    resolution resolutions organization organizations organisation organisations right rights change changes
+    session sessions possibility possibilities focus deal deals contribution contributions progress
+    framework frameworks mechanism mechanisms instrument instruments body bodies institution institutions
     """.split()
 )
 

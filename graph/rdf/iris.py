@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
@@ -23,12 +23,16 @@ from .namespaces import GRAPH, ID
 
 __all__ = [
     "ACTORS_GRAPH",
+    "CODEBOOK_GRAPH",
+    "CONCEPTS_GRAPH",
     "VOCAB_GRAPH",
     "actor_iri",
     "document_graph",
     "document_iri",
     "is_document_graph",
     "statement_iri",
+    "topic_id",
+    "topic_id_of",
     "topic_iri",
 ]
 
@@ -37,6 +41,13 @@ VOCAB_GRAPH = GRAPH["vocab"]
 #: The named graph that describes each actor once: its class, label and id (what a document says of an actor,
 #: a person's role and affiliation, stays in the document's graph).
 ACTORS_GRAPH = GRAPH["actors"]
+#: The named graph that describes each topic concept once: its preferred label, the phrases it groups as
+#: alternative labels, the concept it is a narrower form of, whether it is generic. Made again from the stored
+#: statements and the codebook whenever documents change (``graph.readwrite.concepts``).
+CONCEPTS_GRAPH = GRAPH["concepts"]
+#: The named graph that holds the researcher's codebook as last applied: its labels, aliases, broader labels and
+#: exclusions, so that the concepts made again after a new extraction keep following it.
+CODEBOOK_GRAPH = GRAPH["codebook"]
 _DOCUMENT_GRAPHS = str(GRAPH["doc/"])
 
 
@@ -46,7 +57,7 @@ def _segment(text: str) -> str:
 
 
 def _slug(label: str) -> str:
-    return _segment(re.sub(r"\s+", "-", label.strip().lower()))
+    return _segment(topic_id(label))
 
 
 def actor_iri(actor_id: str) -> URIRef:
@@ -55,6 +66,17 @@ def actor_iri(actor_id: str) -> URIRef:
 
 def topic_iri(label: str) -> URIRef:
     return ID["topic/" + _slug(label)]
+
+
+def topic_id(label: str) -> str:
+    """A topic concept's id, as the stance table's ``topic_id`` gives it: its label slugged ("ABM shield" ->
+    "abm-shield")."""
+    return re.sub(r"\s+", "-", label.strip().lower())
+
+
+def topic_id_of(iri: object) -> str:
+    """The id of a topic concept from its IRI: ``topic_id_of(topic_iri(label)) == topic_id(label)``."""
+    return unquote(str(iri).rsplit("/", 1)[-1])
 
 
 def document_iri(doc_id: str) -> URIRef:

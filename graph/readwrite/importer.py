@@ -18,8 +18,9 @@ from rdflib.term import Node
 
 from stancegraph.errors import InputError
 
-from ..rdf.iris import ACTORS_GRAPH, VOCAB_GRAPH
+from ..rdf.iris import ACTORS_GRAPH, CONCEPTS_GRAPH, VOCAB_GRAPH
 from ..store.base import StanceStore, insert_data
+from .concepts import refresh_concepts
 
 __all__ = ["IMPORT_FORMATS", "ImportSummary", "import_rdf", "read_dataset", "read_files", "write_graphs"]
 
@@ -124,11 +125,14 @@ def write_graphs(
 ) -> ImportSummary:
     """Write each graph into the store, replacing a stored graph of the same name; the actors graph is added
     to the store's, which describes the actors of the documents already stored. The vocabulary graph is
-    skipped: the store keeps its own."""
+    skipped: the store keeps its own; so is the concepts graph: the concepts are made again from the statements
+    of the whole store (and its codebook) once the graphs are written."""
     summary = ImportSummary(files=files, store=store.location)
     for name in sorted(graphs):
         if name == VOCAB_GRAPH:
             summary.skipped_vocabulary = True
+            continue
+        if name == CONCEPTS_GRAPH:
             continue
         if name == ACTORS_GRAPH:  # merged, not replaced: it describes the actors of every stored document
             _add(store, name, graphs[name])
@@ -139,6 +143,8 @@ def write_graphs(
         summary.graphs += 1
         summary.quads += len(graphs[name])
         summary.names.append(str(name))
+    if summary.graphs:
+        refresh_concepts(store)
     return summary
 
 

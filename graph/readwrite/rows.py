@@ -7,12 +7,14 @@ network's edges (the statements with the given ids).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from rdflib import URIRef
 
 from stancegraph.table import StanceRow
 
+from ..rdf.iris import topic_id_of
 from ..rdf.namespaces import PREFIXES
 from ..rdf.terms import sparql_term, to_python
 from ..rdf.vocabulary import actor_type_of
@@ -24,7 +26,7 @@ __all__ = ["PERSONS_QUERY", "STANCE_ROWS_QUERY", "person_rows", "stance_rows", "
 # The stance table is read in a few flat queries joined by statement: Oxigraph answers each simple pattern
 # over a whole corpus in seconds, where one query with OPTIONALs and GROUP BY took minutes.
 STANCE_ROWS_QUERY = """
-SELECT ?s ?doc ?sentence ?char_start ?char_end ?actor ?actor_id ?actor_text ?stance ?polarity ?topic ?topic_text
+SELECT ?s ?doc ?sentence ?char_start ?char_end ?actor ?actor_id ?actor_text ?stance ?polarity ?t ?topic ?topic_text
        ?negated ?hedged ?confidence
 WHERE {{
   {statements}
@@ -36,8 +38,8 @@ WHERE {{
        sg:actorText ?actor_text ; sg:topicText ?topic_text ;
        sg:negated ?negated ; sg:hedged ?hedged ; sg:confidence ?confidence .
     ?d sg:docId ?doc .{dated}
-    ?t skos:prefLabel ?topic .
   }}
+  GRAPH ?tg {{ ?t skos:prefLabel ?topic }}
   GRAPH ?ag {{ ?a sg:actorId ?actor_id ; rdfs:label ?actor }}
   GRAPH ?vocab {{ ?st skos:prefLabel ?stance }}
   {filters}
@@ -78,14 +80,15 @@ def _rows(store: StanceStore, statements: str, filters: Filters) -> dict[str, St
     text = STANCE_ROWS_QUERY.format(
         statements=statements,
         dated="\n    OPTIONAL { ?d dcterms:date ?date }" if filters.dated else "",
-        filters=filters.clauses(),
+        filters=replace(filters, all_topics=True).clauses(),  # the table holds every stance
     )
     rows: dict[str, StanceRow] = {}
     for binding in store.dataset.query(text, initNs=PREFIXES):
         row = {str(k): to_python(v) for k, v in binding.asdict().items()}
         statement = str(row.pop("s"))
         if statement in rows:
-            continue  # a topic written in two cases in one document has two labels: one row is enough
+            continue  # a topic with two labels (a store written before concepts): one row is enough
+        row["topic_id"] = topic_id_of(row.pop("t"))
         extra = details.get(statement, {})
         row["actor_type"] = actor_type_of(extra.get("actor_type", []))
         row["targets"] = sorted(set(extra.get("targets", [])))

@@ -9,11 +9,12 @@ from rdflib import Literal, URIRef
 
 from stancegraph.model import Actor, Document, StanceTriple
 
-from ..rdf.iris import ACTORS_GRAPH, actor_iri, document_graph, document_iri, statement_iri, topic_iri
+from ..rdf.iris import ACTORS_GRAPH, CONCEPTS_GRAPH, actor_iri, document_graph, document_iri, statement_iri, topic_iri
 from ..rdf.namespaces import DCTERMS, PREFIXES, PROV, RDF, RDFS, SG, SKOS, XSD
 from ..rdf.vocabulary import ACTOR_CLASSES, edge_property, stance_concept
 from ..rdf.terms import sparql_term
 from ..store.base import Quad, StanceStore, Triple, insert_data, replace_graph_update
+from .concepts import refresh_concepts
 
 __all__ = [
     "content_hash",
@@ -57,8 +58,11 @@ def document_quads(
     pipeline: str,
     persons: Iterable[Actor] = (),
 ) -> Iterator[Quad]:
-    """Every quad of a document's named graph (the document, the officials it names, its statements, their
-    topics) and of the actors it names, in the actors graph (``ACTORS_GRAPH``)."""
+    """Every quad of a document's named graph (the document, the officials it names, its statements), of the
+    actors it names, in the actors graph (``ACTORS_GRAPH``), and of its topics, in the concepts graph
+    (``CONCEPTS_GRAPH``: each phrase its own concept until the concepts are made again, see
+    ``graph.readwrite.concepts``). A statement keeps its topic phrase as extraction read it (``sg:topicPhrase``)
+    and the words as written (``sg:topicText``)."""
     g = document_graph(doc.id)
     d = document_iri(doc.id)
     yield d, RDF.type, SG.Document, g
@@ -94,6 +98,7 @@ def document_quads(
         yield s, SG.hedged, Literal(triple.hedged), g
         yield s, SG.actorText, Literal(triple.actor.text or triple.actor.label), g
         yield s, SG.topicText, Literal(triple.topic.text or triple.topic.label), g
+        yield s, SG.topicPhrase, Literal(triple.topic.label), g
         yield s, SG.sentence, Literal(triple.evidence.sentence), g
         yield s, SG.charStart, Literal(triple.evidence.char_start, datatype=XSD.integer), g
         yield s, SG.charEnd, Literal(triple.evidence.char_end, datatype=XSD.integer), g
@@ -107,10 +112,8 @@ def document_quads(
             yield s, SG.target, actor_iri(target.id), g
             yield from _actor_quads(target, g)
         yield from _actor_quads(triple.actor, g)
-        yield topic, RDF.type, SG.Topic, g
-        yield topic, SKOS.prefLabel, Literal(triple.topic.label), g
-        if triple.topic.text and triple.topic.text != triple.topic.label:
-            yield topic, SKOS.altLabel, Literal(triple.topic.text), g
+        yield topic, RDF.type, SG.Topic, CONCEPTS_GRAPH
+        yield topic, SKOS.prefLabel, Literal(triple.topic.label), CONCEPTS_GRAPH
         yield actor, edge_property(triple.stance), topic, g
 
 
@@ -136,11 +139,13 @@ def remove_document(store: StanceStore, doc_id: str) -> bool:
 
 
 def remove_documents(store: StanceStore, doc_ids: Iterable[str]) -> list[str]:
-    """Delete the named graphs of these documents, and the description of the actors no other document names;
-    return the ids of those that were there."""
+    """Delete the named graphs of these documents and the description of the actors no other document names,
+    and group the topics of the documents left again (``refresh_concepts``); return the ids of those that were
+    there."""
     removed = [doc_id for doc_id in doc_ids if remove_graph(store, document_graph(doc_id))]
     if removed:
         prune_actors(store)
+        refresh_concepts(store)
     return removed
 
 
@@ -180,10 +185,17 @@ def document_update(
     g = document_graph(doc.id)
     own: list[Triple] = []
     described: list[Triple] = []
+    topics: dict[URIRef, Literal] = {}
     for s, p, o, graph in dict.fromkeys(
         document_quads(doc, triples, extractor=extractor, pipeline=pipeline, persons=persons)
     ):
-        (own if graph == g else described).append((s, p, o))
+        if graph == g:
+            own.append((s, p, o))
+        elif graph == CONCEPTS_GRAPH:
+            if p == SKOS.prefLabel:
+                topics.setdefault(s, o)  # type: ignore[arg-type]
+        else:
+            described.append((s, p, o))
     relabelled = " ".join(sorted({sparql_term(s) for s, p, _ in described if p == RDFS.label}))
     actors = sparql_term(ACTORS_GRAPH)
     parts = [replace_graph_update(g, own)]
@@ -193,8 +205,22 @@ def document_update(
                          f"GRAPH {actors} {{ ?a {prop} ?v }} }}")
     if described:
         parts.append(insert_data(ACTORS_GRAPH, described))
+    if topics:
+        parts.append(_new_topics_update(topics))
     prefixes = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items() if name in ("rdf", "rdfs"))
-    return prefixes + " ;\n".join(parts), len(own) + len(described)
+    return prefixes + " ;\n".join(parts), len(own) + len(described) + 2 * len(topics)
+
+
+def _new_topics_update(topics: dict[URIRef, Literal]) -> str:
+    """Describe each topic the concepts graph does not know yet as a concept of its own; one it knows (a concept
+    made from the whole store, or a phrase another document wrote first) keeps its description."""
+    concepts = sparql_term(CONCEPTS_GRAPH)
+    rows = " ".join(f"({sparql_term(t)} {sparql_term(label)})" for t, label in topics.items())
+    topic_class, pref = sparql_term(SG.Topic), sparql_term(SKOS.prefLabel)
+    return (
+        f"INSERT {{ GRAPH {concepts} {{ ?t a {topic_class} ; {pref} ?label }} }} "
+        f"WHERE {{ VALUES (?t ?label) {{ {rows} }} FILTER NOT EXISTS {{ GRAPH {concepts} {{ ?t {pref} ?any }} }} }}"
+    )
 
 
 def write_document(

@@ -14,7 +14,8 @@ from rdflib import Literal
 from stancegraph.choices import ACTOR_TYPES, STANCES
 from stancegraph.errors import InputError
 
-from ..rdf.iris import actor_iri, topic_iri
+from ..rdf.iris import CONCEPTS_GRAPH, actor_iri, topic_iri
+from ..rdf.namespaces import SG
 from ..rdf.terms import sparql_term
 from ..rdf.vocabulary import ACTOR_CLASSES, stance_concept
 
@@ -31,6 +32,8 @@ class Filters:
     ``topics`` topic labels (any case), ``stances`` stance types; ``date_from`` and ``date_to`` are ISO dates
     (``2014``, ``2014-03`` or ``2014-03-01``, both ends included) on the document's date, and keep only
     documents that have one. ``min_weight`` drops lighter edges (by absolute weight), then the nodes left alone.
+    Topics that are generic ("the world") or that the codebook excludes are left out unless ``all_topics`` or
+    ``topics`` names them; the stance table always holds every stance.
     """
 
     actors: tuple[str, ...] = ()
@@ -40,6 +43,7 @@ class Filters:
     date_from: str | None = None
     date_to: str | None = None
     min_weight: float = 0.0
+    all_topics: bool = False
 
     def __post_init__(self) -> None:
         for t in self.actor_types:
@@ -68,6 +72,8 @@ class Filters:
             parts.append(f"dates: {self.date_from or '…'} to {self.date_to or '…'}")
         if self.min_weight:
             parts.append(f"minimum weight: {self.min_weight:g}")
+        if self.all_topics:
+            parts.append("generic and excluded topics included")
         return "; ".join(parts) or "none"
 
     def clauses(self) -> str:
@@ -80,6 +86,9 @@ class Filters:
             out.append(f"{{ SELECT DISTINCT ?a WHERE {{ VALUES ?cls {{ {classes} }} GRAPH ?tg {{ ?a a ?cls }} }} }}")
         if self.topics:
             out.append("VALUES ?t { " + " ".join(sparql_term(topic_iri(t)) for t in self.topics) + " }")
+        elif not self.all_topics:
+            concepts, generic, excluded = (sparql_term(x) for x in (CONCEPTS_GRAPH, SG.generic, SG.excluded))
+            out.append(f"FILTER NOT EXISTS {{ GRAPH {concepts} {{ ?t {generic}|{excluded} true }} }}")
         if self.stances:
             out.append("VALUES ?st { " + " ".join(sparql_term(stance_concept(s.strip().lower()))
                                                   for s in self.stances) + " }")

@@ -102,12 +102,14 @@ def stored_ids(store: Path) -> list[str]:
 
 
 def stored_graphs(store: Path) -> set[str]:
-    """The named graphs of the store, the vocabulary left out, documents by their id."""
+    """The named graphs of the store, those of the vocabulary, actors and topic concepts left out, documents by
+    their id."""
     from stancegraph.api import query
 
     result = query(str(store), "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     graphs = {str(row["g"]) for row in result.rows} - {"https://w3id.org/stancegraph/graph/vocab",
-                                                        "https://w3id.org/stancegraph/graph/actors"}
+                                                        "https://w3id.org/stancegraph/graph/actors",
+                                                        "https://w3id.org/stancegraph/graph/concepts"}
     return {g.removeprefix("https://w3id.org/stancegraph/graph/doc/") for g in graphs}
 
 

@@ -12,7 +12,7 @@ from rdflib import Dataset, Literal
 from stancegraph.graph.readwrite.export import export_rdf
 from stancegraph.graph.sparql.run import run_query
 from stancegraph.graph.readwrite.rows import person_rows, stance_rows
-from stancegraph.graph.rdf.iris import ACTORS_GRAPH, VOCAB_GRAPH
+from stancegraph.graph.rdf.iris import ACTORS_GRAPH, CONCEPTS_GRAPH, VOCAB_GRAPH
 from stancegraph.graph.rdf.vocabulary import vocabulary
 from stancegraph.graph.store import open_store
 from stancegraph.graph.rdf.iris import actor_iri, document_graph
@@ -72,7 +72,7 @@ def test_rows_read_back_every_field(store):
     assert rows[0].to_dict() == {
         "doc": "d1", "date": "2012-05-04", "source": "RIA Novosti", "sentence": TEXT[0:26], "char_start": 0,
         "char_end": 26, "actor": "Russia", "actor_id": "RUS", "actor_type": "state", "actor_text": "Moscow",
-        "speaker": "Jane Doe", "stance": "oppose", "polarity": -1, "topic": "shield", "topic_text": "the shield",
+        "speaker": "Jane Doe", "stance": "oppose", "polarity": -1, "topic": "shield", "topic_id": "shield", "topic_text": "the shield",
         "targets": ["NATO"], "negated": False, "hedged": False, "confidence": 0.9,
     }
     assert [(r["doc"], r["actor_id"], r["stance"], r["hedged"]) for r in rows[1:]] == [
@@ -135,7 +135,9 @@ def test_export_keeps_every_named_graph(store, fmt):
     parsed.parse(data=export_rdf(store, fmt), format=fmt)
     expected = {by_value(q) for q in store.quads() if q[3] != VOCAB_GRAPH}
     assert {by_value(q) for q in parsed.quads((None, None, None, None))} == expected
-    assert sorted({str(q[3]) for q in expected}) == sorted([*store.document_graphs(), str(ACTORS_GRAPH)])
+    assert sorted({str(q[3]) for q in expected}) == sorted(
+        [*store.document_graphs(), str(ACTORS_GRAPH), str(CONCEPTS_GRAPH)]
+    )
     with_vocabulary = Dataset()
     with_vocabulary.parse(data=export_rdf(store, fmt, include_vocabulary=True), format=fmt)
     assert len(with_vocabulary) == len(store)
@@ -147,7 +149,7 @@ def test_len_counts_the_quads_of_every_graph(store):
     doc, triples, persons = sample_documents()[1]
     write_document(store, doc, triples, extractor="x", pipeline="p", persons=persons)
     counts = [run_query(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}").rows[0]["n"].toPython()
-              for g in (document_graph(doc.id), ACTORS_GRAPH)]
+              for g in (document_graph(doc.id), ACTORS_GRAPH, CONCEPTS_GRAPH)]
     assert min(counts) > 0 and len(store) == vocab + sum(counts)
 
 
@@ -170,8 +172,8 @@ def test_the_vocabulary_is_one_graph_written_once(store, kind):
 
 def test_the_same_documents_read_back_the_same_from_every_store(tmp_path, oxigraph_server):
     query = """SELECT ?actor ?stance ?topic ?confidence WHERE {
-                 GRAPH ?g { ?s sg:actor ?a ; sg:stance ?st ; sg:topic/skos:prefLabel ?topic ;
-                               sg:confidence ?confidence }
+                 GRAPH ?g { ?s sg:actor ?a ; sg:stance ?st ; sg:topic ?t ; sg:confidence ?confidence }
+                 GRAPH ?c { ?t skos:prefLabel ?topic }
                  GRAPH ?h { ?a rdfs:label ?actor }
                  GRAPH ?vocab { ?st skos:prefLabel ?stance } } ORDER BY ?actor ?topic"""
     results = {}

@@ -1,0 +1,474 @@
+"""Topic concepts across the corpus: the topic phrases of every stored statement grouped into SKOS concepts.
+
+Extraction reads a topic phrase in each statement ("genuine Security Council reform", "the reform of the
+Security Council", "UN Security Council reform"). :func:`group_phrases` groups the phrases of the whole store by
+form, without parsing again: the same content words in any order and number (evaluative modifiers such as
+"genuine" or "effective" left out), an acronym and the name it stands for, and a narrower form that few actors
+hold under a broader one of two words or more with the same head ("European missile defence systems" under
+"missile defence system").
+A researcher's codebook comes first: a phrase that is one of its labels or aliases, or a narrower form of one,
+is that label's concept.
+
+:func:`refresh_concepts` writes the concepts into the concepts graph (``skos:prefLabel`` the most common good
+form, ``skos:altLabel`` every phrase as extraction wrote it, ``skos:broader``, ``sg:generic``, ``sg:excluded``)
+and points every statement's ``sg:topic`` and its document's direct edges at its concept, so that every query,
+table, network and view reads concepts; ``sg:topicPhrase`` and ``sg:topicText`` keep what was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from stancegraph.codebook import CodebookEntry
+from stancegraph.model import Stance
+from stancegraph.topicforms import EVALUATIVE_MODIFIERS, is_generic, normal_form, phrase_form
+
+from ..rdf.iris import CODEBOOK_GRAPH, CONCEPTS_GRAPH, topic_id, topic_iri
+from ..rdf.namespaces import ID, PREFIXES, RDF, SG, SKOS
+from ..rdf.terms import sparql_term, to_python
+from ..rdf.vocabulary import edge_property, stance_of_concept
+from ..store.base import StanceStore, Triple, insert_data
+
+__all__ = [
+    "MIN_ACTORS",
+    "CodebookEntry",
+    "Concept",
+    "ConceptChange",
+    "PhraseUse",
+    "TOPIC_SCHEME",
+    "concept_table",
+    "concepts_stale",
+    "group_phrases",
+    "refresh_concepts",
+    "stored_codebook",
+    "store_codebook",
+]
+
+#: A concept that fewer actors hold is folded into a broader one that at least this many hold.
+MIN_ACTORS = 3
+
+
+@dataclass(frozen=True)
+class PhraseUse:
+    """One stored statement's topic: its phrase, who holds it, in which document, and its current concept."""
+
+    statement: str
+    graph: str
+    phrase: str
+    actor: str
+    stance: str
+    topic: str
+    text: str = ""  # the words as written
+
+
+@dataclass
+class Concept:
+    """A concept with what the store says of it: its phrases and their statement counts, the actors and
+    documents that use it."""
+
+    label: str
+    phrases: Counter[str] = field(default_factory=Counter)
+    written: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    broader: str | None = None
+    generic: bool = False
+    excluded: bool = False
+    coded: bool = False  # from the codebook
+
+    @property
+    def id(self) -> str:
+        return topic_id(self.label)
+
+    @property
+    def statements(self) -> int:
+        return sum(self.phrases.values())
+
+
+@dataclass(frozen=True)
+class ConceptChange:
+    """A phrase whose concept changed: what it was under before and what it is under now."""
+
+    phrase: str
+    before: str
+    after: str
+    statements: int
+
+
+def _key(text: str) -> frozenset[str]:
+    return frozenset(phrase_form(text).words)
+
+
+def _initials(text: str) -> set[str]:
+    """The acronyms a name could have: the first letters of all its words, or of its words but the small ones
+    ("Joint Comprehensive Plan of Action" -> "jcpoa", "jcpa")."""
+    words = normal_form(text).split()
+    small = {"of", "the", "and", "for", "on", "in", "to", "a", "an"}
+    out = {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in small)}
+    return {i for i in out if len(i) >= 2}
+
+
+def _is_acronym(phrase: str) -> bool:
+    word = phrase.strip()
+    return 2 <= len(word) <= 8 and word.isupper() and word.isalpha()
+
+
+class _Codebook:
+    def __init__(self, entries: Sequence[CodebookEntry]):
+        self.entries = {e.label: e for e in entries}
+        self.by_name: dict[str, str] = {}
+        self.by_key: dict[frozenset[str], str] = {}
+        self.forms: list[tuple[str, frozenset[str], str]] = []
+        for entry in entries:
+            for name in (entry.label, *entry.aliases):
+                self.by_name.setdefault(normal_form(name), entry.label)
+                form = phrase_form(name)
+                if form.words:
+                    self.by_key.setdefault(frozenset(form.words), entry.label)
+                    self.forms.append((form.head, frozenset(form.words), entry.label))
+
+    def label_of(self, phrase: str) -> str | None:
+        """The codebook label of a phrase: one of its names, the same content words, or a narrower form of one
+        of its names (same head, more words; the closest one)."""
+        found = self.by_name.get(normal_form(phrase))
+        if found is not None:
+            return found
+        form = phrase_form(phrase)
+        words = frozenset(form.words)
+        found = self.by_key.get(words)
+        if found is not None:
+            return found
+        fitting = [(len(k), label) for head, k, label in self.forms if head == form.head and k < words]
+        return max(fitting)[1] if fitting else None
+
+
+def group_phrases(
+    uses: Iterable[PhraseUse], codebook: Sequence[CodebookEntry] = (), *, min_actors: int = MIN_ACTORS
+) -> tuple[dict[str, str], dict[str, Concept]]:
+    """Group topic phrases into concepts; return the concept label of each phrase and the concepts by label.
+
+    >>> def use(phrase, actor):
+    ...     return PhraseUse("s", "g", phrase, actor, "oppose", "t")
+    >>> uses = [use("missile defence system", a) for a in ("RUS", "CHN", "IRN")]
+    >>> uses += [use("European missile defence systems", "RUS"), use("the reform of the Security Council", "FRA"),
+    ...          use("genuine Security Council reform", "DEU"), use("Security Council reform", "BRA"),
+    ...          use("our efforts", "USA")]
+    >>> label_of, concepts = group_phrases(uses)
+    >>> label_of["European missile defence systems"], label_of["genuine Security Council reform"]
+    ('missile defence system', 'Security Council reform')
+    >>> concepts["missile defence system"].phrases["European missile defence systems"]
+    1
+    >>> concepts["our efforts"].generic
+    True
+    """
+    uses = list(uses)
+    book = _Codebook(codebook)
+    by_phrase: dict[str, list[PhraseUse]] = defaultdict(list)
+    for u in uses:
+        by_phrase[u.phrase].append(u)
+
+    # 1. the codebook's concepts, then groups of the same content words
+    group_of: dict[str, object] = {}
+    for phrase in by_phrase:
+        coded = book.label_of(phrase)
+        group_of[phrase] = ("coded", coded) if coded is not None else ("form", _key(phrase) or normal_form(phrase))
+    groups: dict[object, list[str]] = defaultdict(list)
+    for phrase, group in group_of.items():
+        groups[group].append(phrase)
+
+    def actors_of(group: object) -> set[str]:
+        return {u.actor for p in groups[group] for u in by_phrase[p]}
+
+    own = {g: list(phrases) for g, phrases in groups.items()}  # a group's label is one of its own phrases
+
+    # 2. an acronym joins the group whose name it abbreviates, if exactly one group's names do
+    initials: dict[str, set[object]] = defaultdict(set)
+    for group, phrases in groups.items():
+        for p in phrases:
+            if not _is_acronym(p):
+                for i in _initials(p):
+                    initials[i].add(group)
+    for group in [g for g, phrases in groups.items() if g[0] == "form" and all(_is_acronym(p) for p in phrases)]:  # type: ignore[index]
+        targets = initials.get(normal_form(groups[group][0]).replace(" ", ""), set()) - {group}
+        if len(targets) == 1:
+            target = next(iter(targets))
+            for p in groups.pop(group):
+                group_of[p] = target
+                groups[target].append(p)
+
+    # 3. a narrower form: under the closest broader group with the same head; folded into it when few hold it
+    heads = {g: phrase_form(ps[0]).head for g, ps in groups.items()}
+    keys = {g: (_key(groups[g][0]) if g[0] == "form" else None) for g in groups}  # type: ignore[index]
+    broader_of: dict[object, object] = {}
+    by_head: dict[str, list[object]] = defaultdict(list)
+    for g in groups:
+        if keys[g]:
+            by_head[heads[g]].append(g)
+    for g in list(groups):
+        key = keys[g]
+        if not key or len(key) < 2:
+            continue
+        wider = [b for b in by_head[heads[g]] if b != g and keys[b] and keys[b] < key and not _generic_group(groups[b])]  # type: ignore[operator]
+        if not wider:
+            continue
+        best = max(wider, key=lambda b: (len(keys[b]), len(actors_of(b))))  # type: ignore[arg-type]
+        broader_of[g] = best
+    folded: dict[object, object] = {}
+    for g, b in broader_of.items():
+        # folded only into a broader form of two words or more: "collective security system" is no "system"
+        if len(actors_of(g)) < min_actors and len(keys[b]) >= 2:  # type: ignore[arg-type]
+            folded[g] = b
+    for g in folded:  # follow chains: a narrower form of a narrower form goes to the widest folded one
+        seen = {g}
+        while folded[g] in folded and folded[g] not in seen:
+            seen.add(folded[g])
+            folded[g] = folded[folded[g]]
+    for g, target in folded.items():
+        for p in groups.pop(g):
+            group_of[p] = target
+            groups[target].append(p)
+
+    # 4. labels and what each concept holds
+    label_of: dict[str, str] = {}
+    concepts: dict[str, Concept] = {}
+    label_of_group: dict[object, str] = {}
+    for g, phrases in groups.items():
+        if g[0] == "coded":  # type: ignore[index]
+            label = g[1]  # type: ignore[index]
+        else:
+            label = _preferred(own.get(g) or phrases, by_phrase)
+        label_of_group[g] = label
+        concept = concepts.setdefault(label, Concept(label))
+        for p in phrases:
+            label_of[p] = label
+            concept.phrases[p] += len(by_phrase[p])
+            concept.written.update(u.text for u in by_phrase[p] if u.text)
+            concept.actors.update(u.actor for u in by_phrase[p])
+            concept.documents.update(u.graph for u in by_phrase[p])
+    for g, b in broader_of.items():
+        if g in groups and b in label_of_group and label_of_group[b] != label_of_group[g]:
+            concepts[label_of_group[g]].broader = label_of_group[b]
+    for label, concept in concepts.items():
+        entry = book.entries.get(label)
+        if entry is not None:
+            concept.coded = True
+            concept.excluded = entry.exclude
+            if entry.broader:
+                concept.broader = entry.broader
+        concept.generic = is_generic(label)
+    for entry in codebook:  # a label of the codebook that no statement uses yet is still a concept
+        concepts.setdefault(entry.label, Concept(entry.label, broader=entry.broader, excluded=entry.exclude, coded=True))
+    return label_of, concepts
+
+
+def _generic_group(phrases: Sequence[str]) -> bool:
+    return all(is_generic(p) for p in phrases)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _preferred(phrases: Sequence[str], by_phrase: Mapping[str, Sequence[PhraseUse]]) -> str:
+    """The most common form, then the one with the fewest evaluative words and determiners ("Security Council
+    reform" before "genuine Security Council reform"), then the shortest, then the first by case; without a
+    leading article."""
+
+    def rank(p: str) -> tuple[int, int, int, str]:
+        words = " ".join(p.lower().split()).split()
+        padding = sum(1 for w in words if w in EVALUATIVE_MODIFIERS) + (normal_form(p) != " ".join(words))
+        return (-len(by_phrase[p]), padding, len(p), p)
+
+    return _ARTICLE.sub("", min(phrases, key=rank)) or min(phrases, key=rank)
+
+
+USES_QUERY = """
+SELECT ?s ?g ?phrase ?label ?a ?st ?t ?text WHERE {
+  GRAPH ?g {
+    ?s a sg:StanceStatement ; sg:actor ?a ; sg:stance ?st ; sg:topic ?t .
+    OPTIONAL { ?s sg:topicPhrase ?phrase } OPTIONAL { ?s sg:topicText ?text }
+  }
+  OPTIONAL { GRAPH ?tg { ?t skos:prefLabel ?label } }
+}
+"""
+
+
+def phrase_uses(store: StanceStore) -> list[PhraseUse]:
+    """Every stored statement's topic phrase (a statement written before phrases were kept gives its topic's
+    label)."""
+    out: dict[str, PhraseUse] = {}
+    for row in store.dataset.query(USES_QUERY, initNs=PREFIXES):
+        s, g, phrase, label, a, st, t, written = row  # type: ignore[misc]
+        if str(s) in out:
+            continue
+        text = to_python(phrase) if phrase is not None else (to_python(label) if label is not None else None)
+        if not text:
+            continue
+        out[str(s)] = PhraseUse(str(s), str(g), str(text), str(a), str(st), str(t), str(written or ""))
+    return list(out.values())
+
+
+CODEBOOK_QUERY = """
+SELECT ?c ?label ?alias ?broader ?excluded WHERE {
+  GRAPH ?cb {
+    ?c a sg:CodebookEntry ; sg:label ?label .
+    OPTIONAL { ?c sg:alias ?alias } OPTIONAL { ?c sg:broaderLabel ?broader } OPTIONAL { ?c sg:excluded ?excluded }
+  }
+}
+"""
+
+
+def stored_codebook(store: StanceStore) -> list[CodebookEntry]:
+    """The codebook last applied to the store, or none."""
+    query = CODEBOOK_QUERY.replace("?cb", sparql_term(CODEBOOK_GRAPH))
+    rows: dict[str, dict[str, object]] = {}
+    for c, label, alias, broader, excluded in store.dataset.query(query, initNs=PREFIXES):  # type: ignore[misc]
+        entry = rows.setdefault(str(c), {"label": str(label), "aliases": set(), "broader": None, "exclude": False})
+        if alias is not None:
+            entry["aliases"].add(str(alias))  # type: ignore[union-attr]
+        if broader is not None:
+            entry["broader"] = str(broader)
+        if excluded is not None and to_python(excluded) is True:
+            entry["exclude"] = True
+    return sorted(
+        (CodebookEntry(str(e["label"]), tuple(sorted(e["aliases"])), e["broader"], bool(e["exclude"]))  # type: ignore[arg-type]
+         for e in rows.values()),
+        key=lambda e: e.label,
+    )
+
+
+def store_codebook(store: StanceStore, entries: Sequence[CodebookEntry]) -> None:
+    """Keep a codebook in the store (replacing the one before), so that concepts made later follow it."""
+    store.replace_graph(CODEBOOK_GRAPH, _codebook_triples(entries))
+
+
+def _codebook_triples(entries: Sequence[CodebookEntry]) -> list[Triple]:
+    """The codebook's rows as ``sg:CodebookEntry`` nodes of their own, in words of their own (``sg:label``,
+    ``sg:alias``, ``sg:broaderLabel``, ``sg:excluded``), so that a query for concepts never finds them."""
+    out: list[Triple] = []
+    for e in entries:
+        c = ID["codebook/" + str(topic_iri(e.label)).rsplit("/", 1)[-1]]
+        out += [(c, RDF.type, SG.CodebookEntry), (c, SG.label, Literal(e.label))]
+        out += [(c, SG.alias, Literal(a)) for a in e.aliases]
+        if e.broader:
+            out.append((c, SG.broaderLabel, Literal(e.broader)))
+        if e.exclude:
+            out.append((c, SG.excluded, Literal(True)))
+    return out
+
+
+#: The concept scheme of the store's topics: every concept made from the whole store is in it; a phrase a
+#: document brought since (described by the writer, not grouped yet) is not.
+TOPIC_SCHEME = ID["topics"]
+
+
+def _concept_triples(concepts: Mapping[str, Concept]) -> list[Triple]:
+    if not concepts:
+        return []
+    out: list[Triple] = [(TOPIC_SCHEME, RDF.type, SKOS.ConceptScheme), (TOPIC_SCHEME, SKOS.prefLabel, Literal("topics"))]
+    for label, concept in concepts.items():
+        c = topic_iri(label)
+        out += [(c, RDF.type, SG.Topic), (c, SKOS.prefLabel, Literal(label)), (c, SKOS.inScheme, TOPIC_SCHEME)]
+        out += [(c, SKOS.altLabel, Literal(p)) for p in sorted(set(concept.phrases) | concept.written) if p != label]
+        if concept.broader and concept.broader != label:
+            out.append((c, SKOS.broader, topic_iri(concept.broader)))
+        if concept.generic:
+            out.append((c, SG.generic, Literal(True)))
+        if concept.excluded:
+            out.append((c, SG.excluded, Literal(True)))
+    return out
+
+
+def refresh_concepts(
+    store: StanceStore, codebook: Sequence[CodebookEntry] | None = None, *, min_actors: int = MIN_ACTORS
+) -> tuple[dict[str, Concept], list[ConceptChange]]:
+    """Group the store's topic phrases into concepts (following ``codebook``, or the one stored), write them,
+    and point each statement and direct edge at its concept; return the concepts and the phrases that moved."""
+    if codebook is None:
+        codebook = stored_codebook(store)
+    uses = phrase_uses(store)
+    label_of, concepts = group_phrases(uses, codebook, min_actors=min_actors)
+    before_label = _labels(store)
+    for concept in list(concepts.values()):  # a broader label no statement uses is a concept of its own
+        if concept.broader and concept.broader not in concepts:
+            concepts[concept.broader] = Concept(concept.broader)
+    moved: dict[tuple[str, str, str], int] = Counter()
+    changed: list[PhraseUse] = []
+    for u in uses:
+        target = str(topic_iri(label_of[u.phrase]))
+        if target != u.topic:
+            changed.append(u)
+            moved[(u.phrase, before_label.get(u.topic, u.phrase), label_of[u.phrase])] += 1
+    store.replace_graph(CONCEPTS_GRAPH, _concept_triples(concepts))
+    if changed:
+        _repoint(store, changed, label_of, uses)
+    changes = [ConceptChange(p, b, a, n) for (p, b, a), n in sorted(moved.items()) if b != a]
+    return concepts, changes
+
+
+STALE_QUERY = """
+ASK {{ GRAPH {concepts} {{ ?t a sg:Topic FILTER NOT EXISTS {{ ?t skos:inScheme {scheme} }} }} }}
+"""
+
+
+def concepts_stale(store: StanceStore) -> bool:
+    """True when a topic phrase is not grouped yet: a document was written since the concepts were made (a run
+    stopped before it made them, or a document written by hand)."""
+    query = STALE_QUERY.format(concepts=sparql_term(CONCEPTS_GRAPH), scheme=sparql_term(TOPIC_SCHEME))
+    return bool(store.dataset.query(query, initNs=PREFIXES).askAnswer)
+
+
+def _labels(store: StanceStore) -> dict[str, str]:
+    query = f"SELECT ?t ?label WHERE {{ GRAPH {sparql_term(CONCEPTS_GRAPH)} {{ ?t skos:prefLabel ?label }} }}"
+    return {str(t): str(label) for t, label in store.dataset.query(query, initNs=PREFIXES)}  # type: ignore[misc]
+
+
+def _repoint(store: StanceStore, changed: Sequence[PhraseUse], label_of: Mapping[str, str], uses: Sequence[PhraseUse]) -> None:
+    """Point the changed statements at their concepts, and write their documents' direct edges again."""
+    graphs = sorted({u.graph for u in changed})
+    topic = sparql_term(SG.topic)
+    deletes: dict[str, list[str]] = defaultdict(list)
+    inserts: dict[str, list[Triple]] = defaultdict(list)
+    for u in changed:
+        deletes[u.graph].append(f"{sparql_term(URIRef(u.statement))} {topic} {sparql_term(URIRef(u.topic))} .")
+        inserts[u.graph].append((URIRef(u.statement), SG.topic, topic_iri(label_of[u.phrase])))
+    wanted = set(graphs)
+    for u in uses:  # the direct edges of each changed document, made from all its statements
+        if u.graph in wanted:
+            prop = edge_property(Stance(stance_of_concept(u.stance)))
+            inserts[u.graph].append((URIRef(u.actor), prop, topic_iri(label_of[u.phrase])))
+    edge_props = " ".join(sorted(sparql_term(edge_property(s)) for s in Stance))
+    parts = []
+    for g in graphs:
+        gt = sparql_term(URIRef(g))
+        parts.append(f"DELETE DATA {{ GRAPH {gt} {{ {' '.join(deletes[g])} }} }}")
+        parts.append(
+            f"DELETE {{ GRAPH {gt} {{ ?a ?p ?t }} }} WHERE {{ VALUES ?p {{ {edge_props} }} GRAPH {gt} {{ ?a ?p ?t }} }}"
+        )
+        parts.append(insert_data(URIRef(g), list(dict.fromkeys(inserts[g]))))
+    store.update(" ;\n".join(parts), quads=sum(len(v) for v in inserts.values()))
+
+
+def concept_table(concepts: Mapping[str, Concept]) -> list[dict[str, object]]:
+    """The concepts as rows, most used first: label, id, statements, actors, documents, phrases, broader,
+    generic, excluded."""
+    rows = [
+        {
+            "label": c.label,
+            "id": c.id,
+            "statements": c.statements,
+            "actors": len(c.actors),
+            "documents": len(c.documents),
+            "phrases": len(c.phrases),
+            "broader": c.broader or "",
+            "generic": c.generic,
+            "excluded": c.excluded,
+        }
+        for c in concepts.values()
+    ]
+    rows.sort(key=lambda r: (-int(r["statements"]), -int(r["actors"]), str(r["label"])))  # type: ignore[call-overload]
+    return rows
