@@ -20,6 +20,7 @@ __all__ = [
     "GENERIC_HEADS",
     "PhraseForm",
     "is_generic",
+    "issue_form",
     "normal_form",
     "phrase_form",
     "stem",
@@ -48,7 +49,7 @@ GENERIC_HEADS = frozenset(
     claim claims support more programme programmes program programs value values agreement agreements
     resolution resolutions organization organizations organisation organisations right rights change changes
     session sessions possibility possibilities focus deal deals contribution contributions progress
-    framework frameworks mechanism mechanisms instrument instruments body bodies institution institutions
+    framework frameworks mechanism mechanisms instrument instruments body bodies institution institutions end
     """.split()
 )
 
@@ -85,6 +86,9 @@ def stem(word: str) -> str:
     return word
 
 
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_HEADS)
+
+
 @dataclass(frozen=True)
 class PhraseForm:
     """A phrase's content words (stemmed, in order, evaluative modifiers left out) and its head: the last
@@ -113,8 +117,32 @@ def phrase_form(text: str) -> PhraseForm:
     return PhraseForm(content, head)
 
 
+def issue_form(text: str) -> PhraseForm:
+    """The form of the issue a phrase names: a generic head that has a complement names its complement
+    ("the implementation of the Paris Agreement", "efforts to end the conflict" -> the Paris Agreement, the
+    conflict); any other phrase names itself.
+
+    >>> issue_form("the full implementation of the Paris Agreement")
+    PhraseForm(words=('paris', 'agreement'), head='agreement')
+    >>> issue_form("Security Council reform").head
+    'reform'
+    """
+    form = phrase_form(text)
+    if form.head not in _GENERIC_STEMS:
+        return form
+    words = normal_form(text).split()
+    for i, word in enumerate(words):
+        if word in _PREPOSITIONS and i > 0:
+            rest = " ".join(words[i + 1 :])
+            inner = phrase_form(rest)
+            if inner.words and not set(inner.words) <= _GENERIC_STEMS:
+                return issue_form(rest)
+            break
+    return form
+
+
 def is_generic(text: str) -> bool:
     """A phrase that is only a generic head, maybe with evaluative modifiers: "the world", "our efforts",
     "important role"."""
     form = phrase_form(text)
-    return bool(form.words) and set(form.words) <= {stem(w) for w in GENERIC_HEADS}
+    return bool(form.words) and set(form.words) <= _GENERIC_STEMS

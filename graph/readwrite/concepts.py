@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 
 from stancegraph.codebook import CodebookEntry
 from stancegraph.model import Stance
-from stancegraph.topicforms import EVALUATIVE_MODIFIERS, is_generic, normal_form, phrase_form
+from stancegraph.topicforms import EVALUATIVE_MODIFIERS, is_generic, issue_form, normal_form, phrase_form
 
 from ..rdf.iris import CODEBOOK_GRAPH, CONCEPTS_GRAPH, topic_id, topic_iri
 from ..rdf.namespaces import ID, PREFIXES, RDF, SG, SKOS
@@ -101,7 +101,7 @@ class ConceptChange:
 
 
 def _key(text: str) -> frozenset[str]:
-    return frozenset(phrase_form(text).words)
+    return frozenset(issue_form(text).words)
 
 
 def _initials(text: str) -> set[str]:
@@ -127,7 +127,7 @@ class _Codebook:
         for entry in entries:
             for name in (entry.label, *entry.aliases):
                 self.by_name.setdefault(normal_form(name), entry.label)
-                form = phrase_form(name)
+                form = issue_form(name)
                 if form.words:
                     self.by_key.setdefault(frozenset(form.words), entry.label)
                     self.forms.append((form.head, frozenset(form.words), entry.label))
@@ -138,7 +138,7 @@ class _Codebook:
         found = self.by_name.get(normal_form(phrase))
         if found is not None:
             return found
-        form = phrase_form(phrase)
+        form = issue_form(phrase)
         words = frozenset(form.words)
         found = self.by_key.get(words)
         if found is not None:
@@ -202,7 +202,7 @@ def group_phrases(
                 groups[target].append(p)
 
     # 3. a narrower form: under the closest broader group with the same head; folded into it when few hold it
-    heads = {g: phrase_form(ps[0]).head for g, ps in groups.items()}
+    heads = {g: issue_form(ps[0]).head for g, ps in groups.items()}
     keys = {g: (_key(groups[g][0]) if g[0] == "form" else None) for g in groups}  # type: ignore[index]
     broader_of: dict[object, object] = {}
     by_head: dict[str, list[object]] = defaultdict(list)
@@ -274,14 +274,16 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _preferred(phrases: Sequence[str], by_phrase: Mapping[str, Sequence[PhraseUse]]) -> str:
-    """The most common form, then the one with the fewest evaluative words and determiners ("Security Council
-    reform" before "genuine Security Council reform"), then the shortest, then the first by case; without a
-    leading article."""
+    """A form that names the issue itself before one that wraps it ("the implementation of X"), then the most
+    common, then the one with the fewest evaluative words and determiners ("Security Council reform" before
+    "genuine Security Council reform"), then the shortest, then the first by case; without a leading
+    article."""
 
-    def rank(p: str) -> tuple[int, int, int, str]:
+    def rank(p: str) -> tuple[int, int, int, int, str]:
         words = " ".join(p.lower().split()).split()
+        wrapped = issue_form(p).words != phrase_form(p).words  # "the implementation of X" names X last
         padding = sum(1 for w in words if w in EVALUATIVE_MODIFIERS) + (normal_form(p) != " ".join(words))
-        return (-len(by_phrase[p]), padding, len(p), p)
+        return (wrapped, -len(by_phrase[p]), padding, len(p), p)
 
     return _ARTICLE.sub("", min(phrases, key=rank)) or min(phrases, key=rank)
 

@@ -3,7 +3,7 @@ import doctest
 import pytest
 
 from stancegraph import topicforms
-from stancegraph.topicforms import is_generic, normal_form, phrase_form, stem
+from stancegraph.topicforms import is_generic, issue_form, normal_form, phrase_form, stem
 
 
 def test_the_doctests_pass():
@@ -53,3 +53,19 @@ def test_a_phrase_that_names_an_issue_is_not_generic(phrase):
 
 def test_normal_form_ignores_case_punctuation_and_a_leading_determiner():
     assert normal_form("The 'Paris Agreement'!") == normal_form("paris agreement")
+
+
+@pytest.mark.parametrize(
+    "phrase, issue",
+    [
+        ("the full implementation of the Paris Agreement", "Paris Agreement"),
+        ("our efforts to combat terrorism", "combat terrorism"),
+        ("an end to the occupation", "occupation"),
+        ("the role of the United Nations", "United Nations"),
+        ("Security Council reform", "Security Council reform"),
+        ("our efforts", "our efforts"),
+        ("the need for action", "the need for action"),  # the complement is generic too: nothing to take
+    ],
+)
+def test_a_generic_head_with_a_complement_names_its_complement(phrase, issue):
+    assert issue_form(phrase) == phrase_form(issue)

@@ -233,3 +233,10 @@ def test_a_written_document_describes_its_new_phrases_and_keeps_the_concepts_it_
     write(store, "d4", triple("d4", "USA", Stance.SUPPORT, "Missile Shield", 0))
     rows = run_query(store, label % "https://w3id.org/stancegraph/id/topic/missile-shield").rows
     assert [str(r["l"]) for r in rows] == ["missile shield"]
+
+
+def test_a_generic_head_joins_the_concept_of_its_complement_and_never_labels_it():
+    label_of, _ = group_phrases(uses(("Paris Agreement", "A"), ("the implementation of the Paris Agreement", "B"),
+                                     ("the implementation of the Paris Agreement", "C"), ("efforts", "D")))
+    assert label_of["the implementation of the Paris Agreement"] == "Paris Agreement"
+    assert label_of["efforts"] == "efforts"
