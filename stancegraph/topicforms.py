@@ -44,6 +44,7 @@ GENERIC_HEADS = frozenset(
     statement statements call calls position positions policy policies stance proposal proposals
     plan plans task tasks goal goals objective objectives aim aims purpose purposes result results
     outcome outcomes consequence consequences opportunity opportunities challenge challenges
+    word words region regions condition conditions
     """.split()
 )
 
@@ -56,6 +57,7 @@ EVALUATIVE_MODIFIERS = frozenset(
     urgent immediate prompt swift timely necessary appropriate proper adequate sufficient concrete tangible
     significant substantial inclusive broad broader wide wider whole entire overall general
     such very more most own same various certain particular specific
+    greatest utmost best
     """.split()
 )
 
