@@ -153,7 +153,9 @@ class _Reader:
             if generic is None and core.tokens and candidate.dep_ in OBJECT_DEPS:
                 generic = core
         short = _verb_words(verb)
-        short.extend(c for c in verb.children if c.dep_ == "advmod" and c.i == short[-1].i + 1 and self.within(c))
+        # and the word right after it that says how: "work together", "do more", "come back"
+        short.extend(c for c in verb.children if c.pos_ in ("ADV", "ADJ", "PART") and c.i == short[-1].i + 1
+                     and self.within(c))
         if generic is not None and words(generic.tokens) <= 2:
             short.extend(generic.tokens)  # "take action", "translate commitments"
         return Core([t for t in short if self.within(t)], False)
@@ -285,8 +287,8 @@ class _Reader:
                         if child.lower_ == "of" and agentive and _is_actor(obj):
                             continue
                         return self.noun(obj)
-                    if obj.dep_ == "pcomp" and self.within(obj) and _is_verb(obj):
-                        return self.clause(obj, 1)
+                    if obj.dep_ in ("pcomp", "pobj") and self.within(obj) and _is_verb(obj):
+                        return self.clause(obj, 1)  # "the adoption of [overarching] the Goals", misparsed
             if child.dep_ == "acl" and _is_verb(child):
                 return self.clause(child, 1)
         return None
@@ -326,6 +328,8 @@ class _Reader:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ISSUE_PREPS and self.within(child) and child.i > noun.i:
                 obj = next((c for c in child.children if c.dep_ == "pobj" and self.within(c)), None)
+                if obj is not None and obj.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS:
+                    continue  # "intervention on the basis of a demand": how, not which issue
                 if obj is not None and obj.pos_ in (*NOUNS, "NUM"):
                     return child, obj
         return None
@@ -354,6 +358,8 @@ class _Reader:
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             span = [t for t in doc[start:end] if t.dep_ not in ("det", "poss", "case") or t.i > start]
+            if noun.pos_ == "PROPN":  # an entity cut short ("[the Government of] the United States") runs on
+                span = sorted({*span, *self._proper_run(noun)}, key=lambda t: t.i)
             if len(span) > 1 or noun.pos_ == "PROPN":
                 return self._with_number(noun, span)
         if noun.pos_ == "PROPN":
@@ -433,6 +439,10 @@ def _anaphoric(tok: Token) -> bool:
 def _bare(tok: Token) -> bool:
     """A singular common noun with no word of its own: "reference" in "terms of reference"."""
     return tok.pos_ == "NOUN" and tok.tag_ == "NN" and not any(True for _ in tok.children)
+
+
+#: Nouns of prepositions made of words: "on the basis of", "on behalf of", "for the sake of", "by means of".
+COMPLEX_PREPOSITION_NOUNS = frozenset("basis behalf sake means terms account virtue dint".split())
 
 
 def _complex_preposition(noun: Token) -> Token | None:
