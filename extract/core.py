@@ -357,7 +357,9 @@ class _Reader:
             end = noun.i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            span = [t for t in doc[start:end] if t.dep_ not in ("det", "poss", "case") or t.i > start]
+            span = list(doc[start:end])
+            while span and (span[0].dep_ == "det" or span[0].pos_ == "PRON"):  # "the", "its"; not "People's"
+                span = span[1:]
             if noun.pos_ == "PROPN":  # an entity cut short ("[the Government of] the United States") runs on
                 span = sorted({*span, *self._proper_run(noun)}, key=lambda t: t.i)
             if len(span) > 1 or noun.pos_ == "PROPN":
