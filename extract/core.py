@@ -144,8 +144,9 @@ class _Reader:
             core = self.clause(candidate, depth + 1) if _is_verb(candidate) else self.noun(candidate)
             if core.usable and against and candidate.dep_ in PASSIVE_SUBJECT_DEPS:  # "rights are violated"
                 return Core([*core.tokens, *_verb_words(verb)], True)
-            if core.usable and against and candidate.dep_ in (*OBJECT_DEPS, "pobj", "pcomp"):
-                # "combat terrorism", "refrain from the veto": not a stance on terrorism, or on the veto
+            if core.usable and against and candidate.dep_ not in SUBJECT_DEPS:
+                # "combat terrorism", "refrain from the veto", "stop paying lip service to X": not a stance on
+                # terrorism, on the veto, on lip service
                 prep = [candidate.head] if candidate.head.dep_ == "prep" else []
                 return Core([*_verb_words(verb), *prep, *core.tokens], True)
             if core.usable:
@@ -310,6 +311,9 @@ class _Reader:
             if complement is not None:
                 prep, obj = complement
                 out.append(prep)
+                if _is_verb(obj):
+                    out.extend(self.clause(obj, 1).tokens or [obj])
+                    return out
                 name = self.name(obj)
                 if name is not None:
                     out.extend(c for c in obj.children if c.dep_ == "det" and c.i < name[0].i and self.within(c))
@@ -327,7 +331,9 @@ class _Reader:
     def _issue_complement(self, noun: Token) -> tuple[Token, Token] | None:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ISSUE_PREPS and self.within(child) and child.i > noun.i:
-                obj = next((c for c in child.children if c.dep_ == "pobj" and self.within(c)), None)
+                obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp") and self.within(c)), None)
+                if obj is not None and obj.dep_ == "pcomp" and _is_verb(obj):
+                    return child, obj  # "a model of combating drug trafficking"
                 if obj is not None and obj.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS:
                     continue  # "intervention on the basis of a demand": how, not which issue
                 if obj is not None and obj.pos_ in (*NOUNS, "NUM"):

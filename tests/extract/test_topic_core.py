@@ -120,6 +120,30 @@ def test_a_verb_that_acts_against_its_object_stays_so_that_the_sign_holds():
     assert clause_core(rows, 3, keep_subject=True) == "human rights violated"
 
 
+def test_a_verb_that_acts_against_a_clause_stays_too():
+    # "stop paying lip service to the principle"
+    rows = [
+        ("stop", 0, "ROOT", "VERB", "stop", "VB"),
+        ("paying", 0, "xcomp", "VERB", "pay", "VBG"),
+        ("lip", 3, "compound", "NOUN", "lip"),
+        ("service", 1, "dobj", "NOUN", "service"),
+    ]
+    assert clause_core(rows, 0) == "stop lip service"
+
+
+def test_a_gerund_complement_of_a_noun_reads_as_a_clause():
+    # "a model of combating drug trafficking"
+    rows = [
+        ("a", 1, "det", "DET", "a"),
+        ("model", 1, "ROOT", "NOUN", "model"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("combating", 2, "pcomp", "VERB", "combat", "VBG"),
+        ("drug", 5, "compound", "NOUN", "drug"),
+        ("trafficking", 3, "dobj", "NOUN", "trafficking"),
+    ]
+    assert noun_core(rows, 1) == "model of combating drug trafficking"
+
+
 def test_a_fronted_phrase_frames_the_clause_and_is_not_its_issue():
     # "In addition, the Council must adapt"
     rows = [
