@@ -147,7 +147,7 @@ class Extractor:
                 if key not in seen:
                     seen.add(key)
                     out.append(triple)
-                    forms.append(_topic_form(triple.topic.label, finding.topic_tokens))
+                    forms.append(_topic_form(triple.topic.label, finding.core_tokens))
         return Extraction(doc, _aim_at_proposers(self._canonical_topics(out, forms)), persons)
 
     def _canonical_topics(self, triples: list[StanceTriple], forms: list[TopicForm | None]) -> list[StanceTriple]:
@@ -232,7 +232,7 @@ class Extractor:
         self, finding: Finding, evidence: Evidence, doc: Document, clean: CleanText, acronyms: dict[str, str]
     ) -> StanceTriple:
         actor_ref = finding.actors[0]
-        label = shorten(_topic_label(finding.topic_tokens), acronyms)
+        label = shorten(_topic_label(finding.core_tokens), acronyms)
         first, last = finding.topic_tokens[0], finding.topic_tokens[-1]
         t_start, t_end = clean.original_span(first.idx, last.idx + len(last.text))
         confidence = BASE_CONFIDENCE * (HEDGE_FACTOR if finding.hedged else 1.0)

@@ -164,9 +164,14 @@ ADJECTIVE_STANCES: dict[str, Stance] = {
 }
 # Nouns whose complement says what they are about: "the need to keep arms out of ...", "the proposal aimed at
 # regulating the veto", "actions taken by Israel to alter the Golan", "the stance that all options are open".
-WRAPPER_NOUNS = frozenset(
-    """need necessity effort proposal initiative idea plan stance position policy action measure step decision
-    attempt adoption implementation""".split()
+# Of these, the ones that name doing something to their "of" complement: "the implementation of X" is about X,
+# while "the initiative of France" is France's.
+PROCESS_NOUNS = frozenset(
+    """need necessity adoption implementation establishment promotion strengthening achievement realization
+    realisation fulfilment fulfillment maintenance pursuit importance creation""".split()
+)
+WRAPPER_NOUNS = PROCESS_NOUNS | frozenset(
+    """effort proposal initiative idea plan stance position policy action measure step decision attempt""".split()
 )
 
 # Promise-like verbs whose complement is the topic.
@@ -192,6 +197,12 @@ REFRAIN_VERBS = frozenset("refrain desist abstain".split())
 END_NOUNS = frozenset(
     """lifting end ending removal cessation withdrawal abolition elimination termination halt repeal
     dismantling""".split()
+)
+# Verbs that act against their object: a topic "to combat terrorism" is not terrorism, so its core keeps the verb.
+COUNTER_VERBS = END_VERBS | REFRAIN_VERBS | frozenset(
+    """combat fight counter prevent tackle eradicate curb reduce resist avert deter confront defeat ban prohibit
+    outlaw denuclearize limit restrict restrain suppress destroy renounce eliminate mitigate minimize minimise
+    overcome address""".split()
 )
 # "put an end to X", "bring a halt to X": a light verb with an ending noun ends X.
 LIGHT_END_VERBS = frozenset("put bring".split())

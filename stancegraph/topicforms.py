@@ -50,6 +50,7 @@ GENERIC_HEADS = frozenset(
     resolution resolutions organization organizations organisation organisations right rights change changes
     session sessions possibility possibilities focus deal deals contribution contributions progress
     framework frameworks mechanism mechanisms instrument instruments body bodies institution institutions end
+    word words region regions condition conditions
     """.split()
 )
 
@@ -62,6 +63,7 @@ EVALUATIVE_MODIFIERS = frozenset(
     urgent immediate prompt swift timely necessary appropriate proper adequate sufficient concrete tangible
     significant substantial inclusive broad broader wide wider whole entire overall general
     such very more most own same various certain particular specific
+    greatest utmost best
     """.split()
 )
 

@@ -54,6 +54,13 @@ class Finding:
     hedged: bool = False
     speaker: ActorRef | None = None
     implicit: bool = False  # read from how something is named or described, not from a stance word
+    # the words of the topic that name its issue (``extract.core.topic_core``); the label is made of them,
+    # while ``topic_tokens`` stay the phrase as written. Left empty, they are the topic's words.
+    core_tokens: list[Token] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.core_tokens:
+            self.core_tokens = self.topic_tokens
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,15 @@ def stances(extractor, text: str, speaker: str = "Ukraine"):
 
 def test_a_criticism_right_after_an_accusation_aims_at_the_accused(extractor, pipeline_version):
     found = stances(extractor, "Russia has annexed Crimea. Such actions are contrary to international law.")
-    assert ("UKR", -1, "Such actions", ["RUS"]) in found
+    # the label is the topic's core: "such" points back and is no part of the issue (the text stays "Such actions")
+    assert ("UKR", -1, "actions", ["RUS"]) in found
     # with something else in between, the accusation has lapsed
     found = stances(
         extractor,
         "Russia has annexed Crimea. The weather was fine. The harvest was good. We met in Geneva. "
         "Such actions are contrary to international law.",
     )
-    assert ("UKR", -1, "Such actions", []) in found
+    assert ("UKR", -1, "actions", []) in found
 
 
 def test_it_is_the_last_actor_subject(extractor, pipeline_version):
