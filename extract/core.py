@@ -253,7 +253,7 @@ class _Reader:
         text = " ".join(t.text for t in tokens)
         # alone, a wrapper or a word of support is no issue: "provide every support to X" is about X
         alone = len(tokens) == 1 and (lemma in lexicon.WRAPPER_NOUNS or lexicon.NOUNS.get(lemma) is Stance.SUPPORT)
-        return Core(tokens, noun.pos_ in NOUNS and not is_generic(text) and not alone and not _anaphoric(noun))
+        return Core(tokens, noun.pos_ in NOUNS and not is_generic(text, vague=False) and not alone and not _anaphoric(noun))
 
     def _owner(self, noun: Token) -> Token | None:
         """The "of" phrase that says whose act a noun is: "the efforts of ECOWAS" -> ECOWAS."""

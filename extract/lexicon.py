@@ -202,7 +202,8 @@ END_NOUNS = frozenset(
 COUNTER_VERBS = END_VERBS | REFRAIN_VERBS | frozenset(
     """combat fight counter prevent tackle eradicate curb reduce resist avert deter confront defeat ban prohibit
     outlaw denuclearize limit restrict restrain suppress destroy renounce eliminate mitigate minimize minimise
-    overcome address""".split()
+    overcome address withdraw disown revoke reverse redeploy retract rescind cancel abandon repeal annul nullify
+    lift remove""".split()
 )
 # "put an end to X", "bring a halt to X": a light verb with an ending noun ends X.
 LIGHT_END_VERBS = frozenset("put bring".split())

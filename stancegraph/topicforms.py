@@ -18,6 +18,8 @@ from dataclasses import dataclass
 __all__ = [
     "EVALUATIVE_MODIFIERS",
     "GENERIC_HEADS",
+    "REVERSING_WORDS",
+    "VAGUE_HEADS",
     "PhraseForm",
     "is_generic",
     "issue_form",
@@ -45,12 +47,19 @@ GENERIC_HEADS = frozenset(
     statement statements call calls position positions policy policies stance proposal proposals
     plan plans task tasks goal goals objective objectives aim aims purpose purposes result results
     outcome outcomes consequence consequences opportunity opportunities challenge challenges
-    act acts system systems solution solutions respect implementation establishment strengthening expansion
+    word words region regions condition conditions implementation establishment strengthening
+    """.split()
+)
+
+#: Heads too vague to be an issue alone, though with their words they name one ("the agreement", "the system",
+#: "rights" alone; "the Paris Agreement", "the rights of women" are issues): alone, such a topic is generic,
+#: but extraction keeps their complements with them.
+VAGUE_HEADS = frozenset(
+    """act acts system systems solution solutions respect expansion
     claim claims support more programme programmes program programs value values agreement agreements
     resolution resolutions organization organizations organisation organisations right rights change changes
     session sessions possibility possibilities focus deal deals contribution contributions progress
-    framework frameworks mechanism mechanisms instrument instruments body bodies institution institutions end
-    word words region regions condition conditions
+    framework frameworks mechanism mechanisms instrument instruments body bodies institution institutions
     """.split()
 )
 
@@ -67,6 +76,35 @@ EVALUATIVE_MODIFIERS = frozenset(
     """.split()
 )
 
+def _inflected(lemmas: str) -> frozenset[str]:
+    """Each verb with its -s, -ed and -ing forms: "violate" -> violate, violates, violated, violating."""
+    out = set()
+    for lemma in lemmas.split():
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":  # occupy: occupies, occupied, occupying
+            out |= {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+            continue
+        base = lemma[:-1] if lemma.endswith("e") else lemma
+        out |= {lemma, lemma + ("s" if not lemma.endswith(("s", "sh", "ch")) else "es"), base + "ed", base + "ing"}
+    return frozenset(out | {"stopped", "stopping", "banned", "banning"})
+
+
+#: Words that turn an issue into its opposite: opposing "violations of international law" is supporting
+#: international law, and supporting "an end to the occupation" is opposing the occupation. A phrase with one of
+#: these is never folded into the concept of the words it acts on.
+REVERSING_WORDS = _inflected(
+    """violate undermine erode attack threaten breach disregard end stop halt combat fight counter ban prevent
+    eliminate eradicate deny abolish destroy dismantle reduce curb limit restrict suppress oppose reject resist
+    defeat tackle annex invade occupy destabilize destabilise obstruct sabotage flout impede hinder block
+    cease renounce withdraw disown revoke reverse redeploy retract rescind cancel abandon repeal annul nullify
+    lift remove""".replace("\n", " ")
+) | frozenset(
+    """violation violations erosion threat threats breach breaches end ending cessation denial abolition
+    destruction elimination eradication prevention reduction ban bans attack attacks against anti non lack
+    absence failure obstruction undermining dismantling annexation invasion occupation withdrawal removal
+    lifting repeal cancellation reversal""".split()
+)
+
+
 _STOP = frozenset("the a an of in on for to and or with by at from as into this that these those its their our".split())
 _PREPOSITIONS = frozenset("of on for to with by at from in into against about over between towards toward".split())
 
@@ -78,17 +116,34 @@ def normal_form(text: str) -> str:
     return _LEADING.sub("", " ".join(text.split()))
 
 
+# British spellings and their American forms, so that "missile defence" and "missile defense" are one issue.
+_SPELLING = {"defence": "defense", "offence": "offense", "programme": "program", "centre": "center",
+             "labour": "labor", "favour": "favor", "behaviour": "behavior", "neighbour": "neighbor",
+             "endeavour": "endeavor", "honour": "honor", "harbour": "harbor", "rumour": "rumor",
+             "colour": "color", "licence": "license", "fulfil": "fulfill", "judgement": "judgment"}
+_ISE = re.compile(r"(?<=\w{3})is(ation|e|ed|ing)$")
+
+
 def stem(word: str) -> str:
-    """A plural's singular, roughly, the same on both sides of a comparison: "systems" -> "system",
-    "policies" -> "policy"; "crisis", "process" and "us" stay."""
+    """A plural's singular, roughly, and a British spelling's American form, the same on both sides of a
+    comparison: "systems" -> "system", "policies" -> "policy", "programmes" -> "program", "organisation" ->
+    "organization"; "crisis", "process" and "us" stay."""
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    word = _SPELLING.get(word, word)
+    return _ISE.sub(r"iz\1", word) if word.endswith(("isation", "ise", "ised", "ising")) and word not in _KEEP_ISE else word
+
+
+# Words that end in -ise in American English too.
+_KEEP_ISE = frozenset("""advise comprise compromise demise despise devise disguise enterprise exercise expertise
+    franchise merchandise otherwise precise premise promise revise supervise surmise surprise televise concise
+    rise arise wise noise raise praise paradise treatise""".split())
 
 
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_HEADS)
+_VAGUE_STEMS = _GENERIC_STEMS | frozenset(stem(w) for w in VAGUE_HEADS)
 
 
 @dataclass(frozen=True)
@@ -121,8 +176,8 @@ def phrase_form(text: str) -> PhraseForm:
 
 def issue_form(text: str) -> PhraseForm:
     """The form of the issue a phrase names: a generic head that has a complement names its complement
-    ("the implementation of the Paris Agreement", "efforts to end the conflict" -> the Paris Agreement, the
-    conflict); any other phrase names itself.
+    ("the implementation of the Paris Agreement", "efforts to end the conflict" -> the Paris Agreement, ending
+    the conflict); any other phrase names itself.
 
     >>> issue_form("the full implementation of the Paris Agreement")
     PhraseForm(words=('paris', 'agreement'), head='agreement')
@@ -143,8 +198,8 @@ def issue_form(text: str) -> PhraseForm:
     return form
 
 
-def is_generic(text: str) -> bool:
-    """A phrase that is only a generic head, maybe with evaluative modifiers: "the world", "our efforts",
-    "important role"."""
+def is_generic(text: str, *, vague: bool = True) -> bool:
+    """A phrase that is only a generic head, maybe with evaluative modifiers ("the world", "our efforts",
+    "important role"), or a vague one ("the agreement") unless ``vague`` is False."""
     form = phrase_form(text)
-    return bool(form.words) and set(form.words) <= _GENERIC_STEMS
+    return bool(form.words) and set(form.words) <= (_VAGUE_STEMS if vague else _GENERIC_STEMS)

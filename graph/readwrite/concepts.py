@@ -26,7 +26,15 @@ from rdflib import Literal, URIRef
 
 from stancegraph.codebook import CodebookEntry
 from stancegraph.model import Stance
-from stancegraph.topicforms import EVALUATIVE_MODIFIERS, is_generic, issue_form, normal_form, phrase_form
+from stancegraph.topicforms import (
+    EVALUATIVE_MODIFIERS,
+    REVERSING_WORDS,
+    is_generic,
+    issue_form,
+    normal_form,
+    phrase_form,
+    stem,
+)
 
 from ..rdf.iris import CODEBOOK_GRAPH, CONCEPTS_GRAPH, topic_id, topic_iri
 from ..rdf.namespaces import ID, PREFIXES, RDF, SG, SKOS
@@ -48,6 +56,8 @@ __all__ = [
     "stored_codebook",
     "store_codebook",
 ]
+
+_REVERSING = frozenset(stem(w) for w in REVERSING_WORDS)
 
 #: A concept that fewer actors hold is folded into a broader one that at least this many hold.
 MIN_ACTORS = 3
@@ -113,6 +123,14 @@ def _initials(text: str) -> set[str]:
     return {i for i in out if len(i) >= 2}
 
 
+def _is_name(phrase: str) -> bool:
+    """A proper name: every word of three letters or more capitalised ("Arab Peace Initiative", "Treaty on the
+    Non-Proliferation of Nuclear Weapons")."""
+    words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if len(w) >= 3 and w.isalpha()]
+    small = {"the", "and", "for", "of"}
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in small)
+
+
 def _is_acronym(phrase: str) -> bool:
     word = phrase.strip()
     return 2 <= len(word) <= 8 and word.isupper() and word.isalpha()
@@ -143,7 +161,8 @@ class _Codebook:
         found = self.by_key.get(words)
         if found is not None:
             return found
-        fitting = [(len(k), label) for head, k, label in self.forms if head == form.head and k < words]
+        fitting = [(len(k), label) for head, k, label in self.forms
+                   if head == form.head and k < words and not (words - k) & _REVERSING]
         return max(fitting)[1] if fitting else None
 
 
@@ -220,8 +239,12 @@ def group_phrases(
         broader_of[g] = best
     folded: dict[object, object] = {}
     for g, b in broader_of.items():
-        # folded only into a broader form of two words or more: "collective security system" is no "system"
-        if len(actors_of(g)) < min_actors and len(keys[b]) >= 2:  # type: ignore[arg-type]
+        # folded only into a broader form of two words or more ("collective security system" is no "system"),
+        # and never when a dropped word reverses the issue ("violate international law" is no "international law")
+        dropped = set(keys[g]) - set(keys[b])  # type: ignore[arg-type]
+        # nor a name ("Arab Peace Initiative" is no "peace initiative")
+        named = all(_is_name(p) for p in groups[g])
+        if len(actors_of(g)) < min_actors and len(keys[b]) >= 2 and not dropped & _REVERSING and not named:  # type: ignore[arg-type]
             folded[g] = b
     for g in folded:  # follow chains: a narrower form of a narrower form goes to the widest folded one
         seen = {g}

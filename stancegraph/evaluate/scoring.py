@@ -104,12 +104,11 @@ def score(gold: Gold, rows: Iterable[Mapping[str, Any]]) -> Report:
             if hit is not None:
                 scored.append(((hit.doc, hit.start, hit.end), row, n))
 
-    use_text = gold.level == "document"
     extracted = _dedup(scored)
     candidates: dict[int, list[ExtractedStance]] = {}  # id(gold stance) -> extracted stances matching it
     false_positives: list[ExtractedStance] = []
     for (unit, *_), x in extracted.items():
-        texts = [x.topic, *x.topic_texts] if use_text else [x.topic]
+        texts = [x.topic, *x.topic_texts]  # the concept's label or the words as written
         hits = [g for g in gold_by_unit.get(unit, [])
                 if g.actor == x.actor and x.polarity in g.polarity and topic_matches(g, texts)]
         if not hits:

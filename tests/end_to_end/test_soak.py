@@ -106,7 +106,8 @@ def test_twenty_incremental_rounds_keep_the_store_stable_and_memory_flat(tmp_pat
         summary = extract([source], store)
         summaries.append((summary.documents, summary.unchanged, round(time.perf_counter() - started, 1)))
         graphs = per_graph(store)
-        counts.append(sum(graphs.values()))
+        # the concepts graph follows the topics of all documents: a changed document may bring a new one
+        counts.append(sum(n for g, n in graphs.items() if not g.endswith("/graph/concepts")))
         if round_ == 1:
             answers_first = named_answers(store)
             base = graphs

@@ -240,3 +240,23 @@ def test_a_generic_head_joins_the_concept_of_its_complement_and_never_labels_it(
                                      ("the implementation of the Paris Agreement", "C"), ("efforts", "D")))
     assert label_of["the implementation of the Paris Agreement"] == "Paris Agreement"
     assert label_of["efforts"] == "efforts"
+
+
+@pytest.mark.parametrize(
+    "reversed_, issue",
+    [("violate international law", "international law"), ("violations of international law", "international law"),
+     ("undermining territorial integrity", "territorial integrity"), ("an end to the occupation", "occupation"),
+     ("combating illicit trade", "illicit trade"), ("threats to peace", "peace")],
+)
+def test_a_word_that_reverses_the_issue_is_never_folded_away(reversed_, issue):
+    pairs = [(issue, a) for a in ("A", "B", "C")] + [(reversed_, "D")]
+    label_of, _ = group_phrases(uses(*pairs))
+    assert label_of[reversed_] != label_of[issue]
+    label_of, _ = group_phrases(uses((reversed_, "D")), [CodebookEntry(issue)])
+    assert label_of[reversed_] != issue
+
+
+def test_a_name_is_never_folded_into_a_common_noun_phrase():
+    pairs = [("peace initiatives", a) for a in ("A", "B", "C")] + [("Arab Peace Initiative", "D")]
+    label_of, _ = group_phrases(uses(*pairs))
+    assert label_of["Arab Peace Initiative"] == "Arab Peace Initiative"
