@@ -203,7 +203,7 @@ COUNTER_VERBS = END_VERBS | REFRAIN_VERBS | frozenset(
     """combat fight counter prevent tackle eradicate curb reduce resist avert deter confront defeat ban prohibit
     outlaw denuclearize limit restrict restrain suppress destroy renounce eliminate mitigate minimize minimise
     overcome address withdraw disown revoke reverse redeploy retract rescind cancel abandon repeal annul nullify
-    lift remove""".split()
+    lift remove avoid shun forgo""".split()
 )
 # "put an end to X", "bring a halt to X": a light verb with an ending noun ends X.
 LIGHT_END_VERBS = frozenset("put bring".split())

@@ -96,12 +96,12 @@ REVERSING_WORDS = _inflected(
     eliminate eradicate deny abolish destroy dismantle reduce curb limit restrict suppress oppose reject resist
     defeat tackle annex invade occupy destabilize destabilise obstruct sabotage flout impede hinder block
     cease renounce withdraw disown revoke reverse redeploy retract rescind cancel abandon repeal annul nullify
-    lift remove""".replace("\n", " ")
+    lift remove avoid shun forgo""".replace("\n", " ")
 ) | frozenset(
     """violation violations erosion threat threats breach breaches end ending cessation denial abolition
     destruction elimination eradication prevention reduction ban bans attack attacks against anti non lack
     absence failure obstruction undermining dismantling annexation invasion occupation withdrawal removal
-    lifting repeal cancellation reversal""".split()
+    lifting repeal cancellation reversal avoidance""".split()
 )
 
 

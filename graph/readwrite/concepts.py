@@ -293,14 +293,13 @@ def _generic_group(phrases: Sequence[str]) -> bool:
     return all(is_generic(p) for p in phrases)
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^the\s+")
 
 
 def _preferred(phrases: Sequence[str], by_phrase: Mapping[str, Sequence[PhraseUse]]) -> str:
     """A form that names the issue itself before one that wraps it ("the implementation of X"), then the most
     common, then the one with the fewest evaluative words and determiners ("Security Council reform" before
-    "genuine Security Council reform"), then the shortest, then the first by case; without a leading
-    article."""
+    "genuine Security Council reform"), then the shortest, then the first by case; without a leading "the"."""
 
     def rank(p: str) -> tuple[int, int, int, int, str]:
         words = " ".join(p.lower().split()).split()

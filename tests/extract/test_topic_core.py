@@ -475,3 +475,23 @@ def test_labels_on_long_topics_stay_short(extractor):
     for stance in found:
         assert len(stance.topic.label.split()) <= MAX_WORDS, stance.topic
     assert "order" not in [s.topic.label for s in found]  # a fronted "In order to" is no topic
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "label", "polarity"),
+    [
+        ("It is crucial that the use of force be avoided.", "use of force avoided", 1),
+        ("We urge the Government to revoke the decree.", "revoke decree", 1),
+        ("We call on the occupying Power to withdraw its troops.", "troops", -1),
+        ("We demand that they lift the sanctions.", "sanctions", -1),
+        ("We call on all sides to refrain from the use of force.", "use of force", -1),
+    ],
+)
+def test_a_verb_that_undoes_its_object_keeps_the_sign_right(extractor, sentence, label, polarity):
+    """Asking that a decree be revoked or force avoided is no support for the decree or for force: the label
+    keeps the verb, or the stance turns against the object."""
+    from stancegraph.model import Document
+
+    [(_, triples, _)] = list(extractor.extract([Document("d", sentence, speaker="FRA")]))
+    assert [(t.topic.label, t.polarity) for t in triples] == [(label, polarity)]
