@@ -7,6 +7,7 @@ or is creating, and a disk with no room each end in one line that says what to d
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,8 @@ __all__ = ["FLUSH_QUADS", "EmbeddedStore", "open_embedded"]
 
 # Files RocksDB (under Oxigraph) keeps in every store folder.
 _STORE_MARKERS = ("CURRENT", "IDENTITY")
+# What RocksDB writes in a new store's folder before anything else: its log, the lock.
+_EARLY_FILES = re.compile(r"(LOG(\.old\.\d+)?|LOCK)")
 
 # An embedded store writes its memory buffers to disk after this many quads. RocksDB under Oxigraph flushes by
 # itself only when a buffer is full, and a full set of buffers (one per index) takes ~0.6 GB: without this, the
@@ -140,10 +143,16 @@ def _is_store(path: Path) -> bool:
 
 
 def _being_created(path: Path, entries: list[str]) -> bool:
-    """True when another process is creating a store in the folder: RocksDB takes the LOCK file first and
-    writes the other marker files a moment later. Opening it then says that the store is in use."""
-    if "LOCK" not in entries:
+    """True when another process is creating a store in the folder: RocksDB writes its log (``LOG``) and takes
+    the ``LOCK`` file first, and writes the other marker files a moment later. Opening it then says that the
+    store is in use."""
+    if "LOCK" not in entries and not all(_EARLY_FILES.fullmatch(e) for e in entries):
         return False
+    for _ in range(80):
+        time.sleep(0.025)
+        if _is_store(path):
+            return True
+    return False
     for _ in range(40):
         time.sleep(0.025)
         if _is_store(path):

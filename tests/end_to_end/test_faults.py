@@ -589,3 +589,20 @@ def test_a_disk_that_fills_under_any_command_is_one_line(tmp_path, monkeypatch, 
     monkeypatch.setattr(rdflib.Dataset, "update", full)
     code = main([*command, "--store", str(tmp_path / "store")])
     assert_one_line_error((code, capsys.readouterr().err), "[E300]", "the disk is full", "run the command again")
+
+
+def test_a_store_whose_log_is_written_before_its_lock_is_in_use_not_a_foreign_folder(tmp_path):
+    """RocksDB writes its LOG even before it takes the LOCK: a second process that sees only the log of a store
+    being created waits for the store, and one that sees a log that never becomes a store says it is none."""
+    from stancegraph.graph.store.embedded import _being_created
+
+    creating = tmp_path / "creating"
+    creating.mkdir()
+    (creating / "LOG").write_text("")
+    threading.Timer(0.2, lambda: [(creating / m).write_text("") for m in ("LOCK", "CURRENT", "IDENTITY")]).start()
+    assert _being_created(creating, ["LOG"])
+    stray = tmp_path / "stray"
+    stray.mkdir()
+    (stray / "LOG").write_text("")
+    assert not _being_created(stray, ["LOG"])
+    assert not _being_created(stray, ["LOG", "notes.txt"])
