@@ -9,6 +9,7 @@ Aliases are matched case-sensitively, so "Turkey" the state is not "turkey" the 
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from pathlib import Path
 import pycountry
 
 from stancegraph.errors import InputError
+from stancegraph.inputs import read_user_file
 from stancegraph.model import ACTOR_TYPES
 
 __all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer"]
@@ -112,17 +114,7 @@ def _read_user_table(path: Path) -> list[GazetteerEntry]:
     """A user's actors file, every fault one line naming the file and line."""
     where = str(path)
     fix = "an actors file is a CSV with the columns id,label,type,aliases"
-    try:
-        with open(path, encoding="utf-8", newline="") as f:
-            lines = f.readlines()
-    except FileNotFoundError:
-        raise InputError("no such actors file", where=where, fix="check the path given to --actors") from None
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"the actors file is not UTF-8 text ({err.reason})",
-            where=where,
-            fix=f"convert it: iconv -f LATIN1 -t UTF-8 {where} > actors-utf8.csv",
-        ) from None
+    lines = io.StringIO(read_user_file(path, "actors", "--actors"), newline="").readlines()
     header = next(csv.reader(lines[:1]), [])
     missing = [c for c in ("id", "label") if c not in [h.strip() for h in header]]
     if missing:

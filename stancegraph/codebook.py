@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import InputError
+from .inputs import read_user_file
 
 __all__ = ["CODEBOOK_FIELDS", "CodebookEntry", "codebook_text", "parse_codebook", "read_codebook"]
 
@@ -44,20 +45,7 @@ class CodebookEntry:
 
 def read_codebook(path: str | Path, *, option: str = "the codebook") -> list[CodebookEntry]:
     """Read a codebook or topic file; every fault is one :class:`InputError` naming the file and line."""
-    where = str(path)
-    try:
-        with open(path, encoding="utf-8", newline="") as f:
-            return parse_codebook(f, where)
-    except FileNotFoundError:
-        raise InputError("no such topic file", where=where, fix=f"check the path given to {option}") from None
-    except IsADirectoryError:
-        raise InputError("a folder, not a topic file", where=where, fix="give the path of a CSV file") from None
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"the topic file is not UTF-8 text ({err.reason})",
-            where=where,
-            fix=f"convert it: iconv -f LATIN1 -t UTF-8 {where} > topics-utf8.csv",
-        ) from None
+    return parse_codebook(io.StringIO(read_user_file(path, "topic", option), newline=""), str(path))
 
 
 def parse_codebook(f: TextIO, where: str) -> list[CodebookEntry]:

@@ -382,3 +382,22 @@ def _metadata(value: Any, name: str, where: str, fix: str) -> str | None:
         return str(value)
     raise InputError(f"{name!r} must be a string, not {describe_json(value)}", where=where, fix=fix)
 
+
+def read_user_file(path: str | os.PathLike[str], kind: str, option: str) -> str:
+    """The text of a file of the user's own given with ``option`` (``--actors``, ``--topics``, a codebook): a
+    missing file, a folder or text that is not UTF-8 is one :class:`InputError` naming the ``kind`` of file."""
+    where = str(path)
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise InputError(f"no such {kind} file", where=where, fix=f"check the path given to {option}") from None
+    except IsADirectoryError:
+        raise InputError(f"a folder where a {kind} file was expected", where=where,
+                         fix="give the path of a CSV file") from None
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"the {kind} file is not UTF-8 text ({err.reason})",
+            where=where,
+            fix=f"convert it: iconv -f LATIN1 -t UTF-8 {where} > {kind.rstrip('s')}s-utf8.csv",
+        ) from None
