@@ -47,7 +47,7 @@ from stancegraph.topicforms import EVALUATIVE_MODIFIERS, GENERIC_HEADS, is_gener
 from . import lexicon
 from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, _is_time, _whole_words, _without_side_clauses
 
-__all__ = ["MAX_WORDS", "topic_core"]
+__all__ = ["MAX_WORDS", "Core", "read_core", "topic_core"]
 
 #: The most words a core has, unless it is a name.
 MAX_WORDS = 6
@@ -80,17 +80,24 @@ class Core(NamedTuple):
 def topic_core(tokens: list[Token]) -> list[Token]:
     """The words of a topic that name its issue (see the module's rules), in text order; ``tokens`` itself
     when no single phrase heads it or nothing better is found."""
+    return read_core(tokens).tokens
+
+
+def read_core(tokens: list[Token]) -> Core:
+    """The core of a topic (as :func:`topic_core`) and whether it names an issue: not when it is a verb with no
+    object ("continue", "work together", "take action"), a word that is no noun ("vital"), or a generic noun
+    alone ("our efforts"). Words the parser hung in different places are read as written, as an issue."""
     if not tokens:
-        return tokens
+        return Core(tokens, True)
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if len(roots) != 1:
-        return tokens  # pieces the parser hung in different places: read as written
+        return Core(tokens, True)  # pieces the parser hung in different places: read as written
     reader = _Reader(inside)
     root = roots[0]
     core = reader.clause(root) if _is_verb(root) else reader.noun(root)
     out = _finish(core.tokens)
-    return out or tokens
+    return Core(out, core.usable) if out else Core(tokens, True)
 
 
 def _is_verb(tok: Token) -> bool:

@@ -165,7 +165,7 @@ class Extractor:
             if canonical != label:
                 # the as-written text stays; a label that differs from the canonical one is a surface form too
                 text = triple.topic.text or label
-                triple = replace(triple, topic=replace(triple.topic, label=canonical, text=text))
+                triple = replace(triple, topic=replace(triple.topic, label=canonical, text=text, issue=True))
             out.append(triple)
         return out
 
@@ -246,7 +246,7 @@ class Extractor:
             actor=self._actor(actor_ref),
             stance=finding.stance,
             polarity=finding.polarity,
-            topic=Topic(label=label, text=doc.text[t_start:t_end]),
+            topic=Topic(label=label, text=doc.text[t_start:t_end], issue=finding.core_issue),
             evidence=evidence,
             targets=tuple(self._actor(t) for t in finding.targets),
             speaker=speaker,

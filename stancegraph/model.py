@@ -89,10 +89,12 @@ class Actor:
 
 @dataclass(frozen=True)
 class Topic:
-    """What the position is about: a canonical ``label`` and the words as written."""
+    """What the position is about: a canonical ``label``, the words as written, and whether the label names an
+    issue of its own (not a verb with no object such as "continue", nor a generic noun such as "our efforts")."""
 
     label: str
     text: str = ""
+    issue: bool = True
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from stancegraph.model import Stance
 
 from .. import lexicon
-from ..core import topic_core
+from ..core import read_core
 from ..syntax import (
     OBJECT_DEPS,
     antecedent,
@@ -66,7 +66,7 @@ class SentenceContext(SentenceActors):
         if polarity < 0:
             # whose action is criticised: "the illegal Russian annexation", "actions taken by Israel"
             targets = [*targets, *[a for a in self.actors_within(head) if a not in targets]]
-        core = topic_core(tokens)
+        core = read_core(tokens)
         for actor in actors:
             if actor.id in {t.id for t in targets} and len(tokens) > 1:
                 continue
@@ -75,7 +75,8 @@ class SentenceContext(SentenceActors):
                 stance=stance,
                 polarity=polarity,
                 topic_tokens=tokens,
-                core_tokens=core,
+                core_tokens=core.tokens,
+                core_issue=core.usable,
                 predicate=predicate,
                 targets=unique_actors([t for t in targets if t.id != actor.id]),
                 negated=negated,

@@ -57,6 +57,9 @@ class Finding:
     # the words of the topic that name its issue (``extract.core.topic_core``); the label is made of them,
     # while ``topic_tokens`` stay the phrase as written. Left empty, they are the topic's words.
     core_tokens: list[Token] = field(default_factory=list)
+    # False when the core names no issue of its own: a verb with no object, a word that is no noun, a generic
+    # noun alone (``extract.core.read_core``)
+    core_issue: bool = True
 
     def __post_init__(self) -> None:
         if not self.core_tokens:

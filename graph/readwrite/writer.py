@@ -99,6 +99,8 @@ def document_quads(
         yield s, SG.actorText, Literal(triple.actor.text or triple.actor.label), g
         yield s, SG.topicText, Literal(triple.topic.text or triple.topic.label), g
         yield s, SG.topicPhrase, Literal(triple.topic.label), g
+        if not triple.topic.issue:
+            yield s, SG.topicGeneric, Literal(True), g
         yield s, SG.sentence, Literal(triple.evidence.sentence), g
         yield s, SG.charStart, Literal(triple.evidence.char_start, datatype=XSD.integer), g
         yield s, SG.charEnd, Literal(triple.evidence.char_end, datatype=XSD.integer), g

@@ -495,3 +495,24 @@ def test_a_verb_that_undoes_its_object_keeps_the_sign_right(extractor, sentence,
 
     [(_, triples, _)] = list(extractor.extract([Document("d", sentence, speaker="FRA")]))
     assert [(t.topic.label, t.polarity) for t in triples] == [(label, polarity)]
+
+
+@pytest.mark.parametrize(
+    "rows, root, issue",
+    [
+        ([("work", 0, "ROOT", "VERB", "work", "VB"), ("together", 0, "advmod", "ADV", "together")], 0, False),
+        ([("take", 0, "ROOT", "VERB", "take", "VB"), ("steps", 0, "dobj", "NOUN", "step", "NNS")], 0, False),
+        ([("continue", 0, "ROOT", "VERB", "continue", "VB")], 0, False),
+        ([("our", 1, "poss", "PRON", "our"), ("efforts", 1, "ROOT", "NOUN", "effort", "NNS")], 1, False),
+        ([("vital", 0, "ROOT", "ADJ", "vital", "JJ")], 0, False),
+        ([("end", 0, "ROOT", "VERB", "end", "VB"), ("the", 2, "det", "DET", "the"),
+          ("occupation", 0, "dobj", "NOUN", "occupation", "NN")], 0, True),
+        ([("nuclear", 1, "amod", "ADJ", "nuclear", "JJ"), ("disarmament", 1, "ROOT", "NOUN", "disarmament", "NN")], 1, True),
+    ],
+)
+def test_a_core_says_whether_it_names_an_issue(rows, root, issue):
+    doc = parse(rows)
+    tokens = clause_tokens(doc[root]) if rows[root][3] == "VERB" else topic_tokens(doc[root])
+    found = core.read_core(tokens)
+    assert found.usable is issue
+    assert found.tokens == topic_core(tokens)
