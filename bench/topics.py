@@ -1,12 +1,13 @@
 """Do the stances of a corpus meet on shared topics? Topic phrases against the concepts made from them.
 
-    .venv/bin/python bench/topics.py [--docs 150] [--workers 2] [--store PATH] [--sample 50] [--seed 7]
+    .venv/bin/python bench/topics.py [--docs 150] [--workers 2] [--store PATH | --keep PATH] [--sample 50] [--seed 7]
 
 Extracts the first N speeches of ../shared/corpora/ungdc-2015-2022 into a fresh store (or reads the store at
 ``--store``), then prints, for the topic phrases extraction read and for the concepts the store groups them
 into: distinct topics per stance, the share of labels longer than six words, the share of stances on a topic
 that at least three actors hold; the 30 most contested concepts; ``--sample`` (phrase -> concept) assignments
-drawn at random with a fixed seed, to be judged by reading them; and what the concepts cost: the time to make
+drawn at random with a fixed seed, and as many of the phrases grouped under another form, to be judged by
+reading them; and what the concepts cost: the time to make
 them for the whole store against the extraction's time, and the time of ``topics apply`` with the store's own
 draft codebook.
 """
@@ -25,6 +26,7 @@ from stancegraph.api import extract, topics_apply, topics_draft
 from stancegraph.graph.readwrite.concepts import phrase_uses, refresh_concepts
 from stancegraph.graph.readwrite.rows import stance_rows
 from stancegraph.graph.store import open_store
+from stancegraph.topicforms import normal_form
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpora" / "ungdc-2015-2022" / "speeches.jsonl"
@@ -63,12 +65,13 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=150)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--store", default=None, help="an existing store to measure instead of extracting")
+    parser.add_argument("--keep", default=None, help="extract into this new store and keep it (to measure it again)")
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--contested", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        store = Path(args.store) if args.store else Path(tmp) / "store"
+        store = Path(args.store or args.keep or Path(tmp) / "store")
         extract_s = None
         if not args.store:
             source = Path(tmp) / "docs.jsonl"
@@ -92,8 +95,10 @@ def report(store: Path, args: argparse.Namespace, extract_s: float | None, tmp: 
     show("phrases", measures((u.phrase.lower(), u.phrase, u.actor) for u in uses))
     show("concepts", measures((r.topic_id, r.topic, r.actor_id) for r in rows))
     generic = [r for r in rows if concepts.get(r.topic) is not None and concepts[r.topic].generic]
+    generic_topics = {r.topic for r in generic}
     print(f"  {len(generic):,} stances ({len(generic) / (len(rows) or 1):.1%}) are on generic concepts "
-          "(left out of networks by default)")
+          "(left out of networks by default); the others:")
+    show("issues", measures((r.topic_id, r.topic, r.actor_id) for r in rows if r.topic not in generic_topics))
 
     sides: dict[str, dict[int, set[str]]] = defaultdict(lambda: {1: set(), -1: set(), 0: set()})
     for r in rows:
@@ -113,6 +118,11 @@ def report(store: Path, args: argparse.Namespace, extract_s: float | None, tmp: 
     print(f"\n{len(sample)} (phrase as extraction read it -> concept) assignments, seed {args.seed}:")
     for i, u in enumerate(sample, 1):
         print(f"  {i:2}. {u.phrase!r} -> {label.get(u.phrase)!r}")
+    grouped = sorted({u.phrase for u in uses if normal_form(u.phrase) != normal_form(label.get(u.phrase, u.phrase))})
+    sample = rng.sample(grouped, min(args.sample, len(grouped)))
+    print(f"\n{len(sample)} of the {len(grouped):,} phrases grouped under another form, seed {args.seed}:")
+    for i, phrase in enumerate(sample, 1):
+        print(f"  {i:2}. {phrase!r} -> {label.get(phrase)!r}")
 
     with open_store(store, create=False) as opened:
         draft = topics_draft(opened)

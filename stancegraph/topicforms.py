@@ -48,6 +48,7 @@ GENERIC_HEADS = frozenset(
     plan plans task tasks goal goals objective objectives aim aims purpose purposes result results
     outcome outcomes consequence consequences opportunity opportunities challenge challenges
     word words region regions condition conditions implementation establishment strengthening
+    reality realities attention future path paths light respect report reports
     """.split()
 )
 
@@ -55,11 +56,15 @@ GENERIC_HEADS = frozenset(
 #: "rights" alone; "the Paris Agreement", "the rights of women" are issues): alone, such a topic is generic,
 #: but extraction keeps their complements with them.
 VAGUE_HEADS = frozenset(
-    """act acts system systems solution solutions respect expansion
+    """act acts system systems solution solutions expansion
     claim claims support more programme programmes program programs value values agreement agreements
     resolution resolutions organization organizations organisation organisations right rights change changes
     session sessions possibility possibilities focus deal deals contribution contributions progress
     framework frameworks mechanism mechanisms instrument instruments body bodies institution institutions
+    force forces conflict conflicts crisis crises use uses practice practices means rule rules law laws
+    actor actors existence increase campaign campaigns regime regimes territory territories pressure pressures
+    threat threats intervention interventions mr mrs ms madam sir excellency president
+    experience experiences leadership tool tools difference differences history
     """.split()
 )
 
@@ -105,7 +110,9 @@ REVERSING_WORDS = _inflected(
 )
 
 
-_STOP = frozenset("the a an of in on for to and or with by at from as into this that these those its their our".split())
+# Determiners and quantifiers: "other terrorist groups", "several terrorist groups" are terrorist groups.
+_STOP = frozenset("""the a an of in on for to and or with by at from as into this that these those its their our
+    other several many some any each every both numerous""".split())
 _PREPOSITIONS = frozenset("of on for to with by at from in into against about over between towards toward".split())
 
 
@@ -200,6 +207,12 @@ def issue_form(text: str) -> PhraseForm:
 
 def is_generic(text: str, *, vague: bool = True) -> bool:
     """A phrase that is only a generic head, maybe with evaluative modifiers ("the world", "our efforts",
-    "important role"), or a vague one ("the agreement") unless ``vague`` is False."""
+    "important role"), or a vague one without a complement ("the agreement", "Mr. President") unless ``vague``
+    is False: "the use of force" and "the rule of law" name issues.
+
+    >>> is_generic("the agreement"), is_generic("the use of force"), is_generic("the role of the world")
+    (True, False, True)
+    """
     form = phrase_form(text)
-    return bool(form.words) and set(form.words) <= (_VAGUE_STEMS if vague else _GENERIC_STEMS)
+    complement = form.head in form.words and form.words.index(form.head) < len(form.words) - 1
+    return bool(form.words) and set(form.words) <= (_VAGUE_STEMS if vague and not complement else _GENERIC_STEMS)

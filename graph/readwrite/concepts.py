@@ -37,9 +37,10 @@ from stancegraph.topicforms import (
 )
 
 from ..rdf.iris import CODEBOOK_GRAPH, CONCEPTS_GRAPH, topic_id, topic_iri
-from ..rdf.namespaces import ID, PREFIXES, RDF, SG, SKOS
+from ..rdf.namespaces import ID, PREFIXES, RDF, SG, SKOS, XSD
 from ..rdf.terms import sparql_term, to_python
 from ..rdf.vocabulary import edge_property, stance_of_concept
+from ..sparql.run import run_query
 from ..store.base import StanceStore, Triple, insert_data
 
 __all__ = [
@@ -74,6 +75,7 @@ class PhraseUse:
     stance: str
     topic: str
     text: str = ""  # the words as written
+    generic: bool = False  # extraction read the phrase as no issue of its own (sg:topicGeneric)
 
 
 @dataclass
@@ -110,8 +112,37 @@ class ConceptChange:
     statements: int
 
 
-def _key(text: str) -> frozenset[str]:
-    return frozenset(issue_form(text).words)
+def _key(text: str, verbs: Mapping[str, str] | None = None) -> frozenset[str]:
+    words = issue_form(text).words
+    return frozenset(verbs.get(w, w) for w in words) if verbs else frozenset(words)
+
+
+def _verb_forms(words: Iterable[str]) -> dict[str, str]:
+    """A word in -ing or -ion and the verb it is made from, where that verb is among ``words``: "eradicating"
+    and "eradication" -> "eradicate", "fighting" -> "fight", "annexation" -> "annex"; so that "eradicate
+    poverty", "eradicating poverty" and "the eradication of poverty" are one issue. Only verbs the corpus uses
+    count, so that no word is cut to a stem that is no word."""
+    known = set(words)
+    out: dict[str, str] = {}
+    for word in known:
+        if len(word) < 6:
+            continue
+        if word.endswith("ing"):
+            base = word[:-3]
+            tries: tuple[str, ...] = (base, base + "e", base[:-1] if base[-1] == base[-2] else "")
+        elif word.endswith("ation"):
+            base = word[:-5]
+            tries = (base + "ate", base + "e", base if len(base) >= 5 else "")
+        elif word.endswith("ion"):
+            base = word[:-3]  # "protection" -> "protect", not "faction" -> "fact" nor "question" -> "quest"
+            tries = (base + "e", base if len(base) >= 6 and base.endswith(("ct", "nt", "ss")) else "")
+        else:
+            continue
+        for verb in tries:
+            if len(verb) >= 4 and verb != word and verb in known:
+                out[word] = verb
+                break
+    return out
 
 
 def _initials(text: str) -> set[str]:
@@ -191,17 +222,23 @@ def group_phrases(
     for u in uses:
         by_phrase[u.phrase].append(u)
 
-    # 1. the codebook's concepts, then groups of the same content words
+    # 1. the codebook's concepts, then groups of the same content words (a verb and its -ing and -ion forms one)
+    verbs = _verb_forms(w for phrase in by_phrase for w in issue_form(phrase).words)
     group_of: dict[str, object] = {}
     for phrase in by_phrase:
         coded = book.label_of(phrase)
-        group_of[phrase] = ("coded", coded) if coded is not None else ("form", _key(phrase) or normal_form(phrase))
+        group_of[phrase] = ("coded", coded) if coded is not None else ("form", _key(phrase, verbs) or normal_form(phrase))
     groups: dict[object, list[str]] = defaultdict(list)
     for phrase, group in group_of.items():
         groups[group].append(phrase)
 
     def actors_of(group: object) -> set[str]:
         return {u.actor for p in groups[group] for u in by_phrase[p]}
+
+    def generic(group: object) -> bool:
+        """A generic head alone, or words extraction read as no issue wherever they stand."""
+        phrases = groups[group]
+        return all(is_generic(p) for p in phrases) or _mostly_generic(u for p in phrases for u in by_phrase[p])
 
     own = {g: list(phrases) for g, phrases in groups.items()}  # a group's label is one of its own phrases
 
@@ -222,7 +259,7 @@ def group_phrases(
 
     # 3. a narrower form: under the closest broader group with the same head; folded into it when few hold it
     heads = {g: issue_form(ps[0]).head for g, ps in groups.items()}
-    keys = {g: (_key(groups[g][0]) if g[0] == "form" else None) for g in groups}  # type: ignore[index]
+    keys = {g: (_key(groups[g][0], verbs) if g[0] == "form" else None) for g in groups}  # type: ignore[index]
     broader_of: dict[object, object] = {}
     by_head: dict[str, list[object]] = defaultdict(list)
     for g in groups:
@@ -232,7 +269,7 @@ def group_phrases(
         key = keys[g]
         if not key or len(key) < 2:
             continue
-        wider = [b for b in by_head[heads[g]] if b != g and keys[b] and keys[b] < key and not _generic_group(groups[b])]  # type: ignore[operator]
+        wider = [b for b in by_head[heads[g]] if b != g and keys[b] and keys[b] < key and not generic(b)]  # type: ignore[operator]
         if not wider:
             continue
         best = max(wider, key=lambda b: (len(keys[b]), len(actors_of(b))))  # type: ignore[arg-type]
@@ -242,9 +279,12 @@ def group_phrases(
         # folded only into a broader form of two words or more ("collective security system" is no "system"),
         # and never when a dropped word reverses the issue ("violate international law" is no "international law")
         dropped = set(keys[g]) - set(keys[b])  # type: ignore[arg-type]
-        # nor a name ("Arab Peace Initiative" is no "peace initiative")
+        # nor a name ("Arab Peace Initiative" is no "peace initiative"), nor a form whose added words are its
+        # complement ("support to peacekeeping operations" is no "United Nations support")
         named = all(_is_name(p) for p in groups[g])
-        if len(actors_of(g)) < min_actors and len(keys[b]) >= 2 and not dropped & _REVERSING and not named:  # type: ignore[arg-type]
+        modifying = all(dropped <= _modifiers(p, verbs) for p in groups[g])
+        if (len(actors_of(g)) < min_actors and len(keys[b]) >= 2 and not dropped & _REVERSING and not named  # type: ignore[arg-type]
+                and modifying):
             folded[g] = b
     for g in folded:  # follow chains: a narrower form of a narrower form goes to the widest folded one
         seen = {g}
@@ -256,7 +296,39 @@ def group_phrases(
             group_of[p] = target
             groups[target].append(p)
 
-    # 4. labels and what each concept holds
+    # 4. a form few actors hold, under a concept many hold that is its head with fewer modifiers ("Venezuelan
+    # aggression" is aggression) or that is its complement ("respect for international law" is international
+    # law, "the menace of terrorism" terrorism). Not when the words it adds reverse the issue, nor a name of its
+    # own, nor a modifier's issue ("a nuclear weapons test" is no "nuclear weapons"), nor under a name, which
+    # only the same words or its acronym join ("an association agreement with the European Union", "the aid
+    # agenda" are neither the European Union nor the 2030 Agenda).
+    held = {g: actors_of(g) for g in groups}
+    hubs_by_word: dict[str, list[object]] = defaultdict(list)
+    for h in groups:
+        if (len(held[h]) >= min_actors and keys.get(h) and not generic(h) and not keys[h] <= _REVERSING  # type: ignore[operator]
+                and not any(_is_name(p) or _is_acronym(p) for p in own.get(h, groups[h]))):
+            for word in keys[h]:  # type: ignore[union-attr]
+                hubs_by_word[word].append(h)
+    complements = {g: [_complement(p) for p in phrases] for g, phrases in groups.items()}
+    runs = {g: [issue_form(p).words for p in own.get(g, phrases)] for g, phrases in groups.items()}
+    for g in [g for g in groups if len(held[g]) < min_actors and keys.get(g) and not generic(g)]:
+        key = keys[g]
+        if all(_is_name(p) for p in groups[g]):
+            continue
+        fitting = [
+            h for h in {h for word in key for h in hubs_by_word.get(word, ())}  # type: ignore[union-attr]
+            if keys[h] < key and not (key - keys[h]) & _REVERSING  # type: ignore[operator]
+            and (heads[g] in keys[h] or any(c == r for c in complements[g] for r in runs[h] if r)  # type: ignore[operator]
+                 and not any(_ends_in_name(p) for p in groups[g]))
+        ]
+        if fitting:
+            target = max(fitting, key=lambda h: (len(keys[h]), len(held[h]), str(h)))  # type: ignore[arg-type]
+            for p in groups.pop(g):
+                group_of[p] = target
+                groups[target].append(p)
+            broader_of.pop(g, None)
+
+    # 5. labels and what each concept holds
     label_of: dict[str, str] = {}
     concepts: dict[str, Concept] = {}
     label_of_group: dict[object, str] = {}
@@ -283,14 +355,40 @@ def group_phrases(
             concept.excluded = entry.exclude
             if entry.broader:
                 concept.broader = entry.broader
-        concept.generic = is_generic(label)
+        # generic: its label is a generic head alone, or extraction read most of its uses as no issue
+        concept.generic = is_generic(label) or (
+            not concept.coded and _mostly_generic(u for p in concept.phrases for u in by_phrase[p])
+        )
     for entry in codebook:  # a label of the codebook that no statement uses yet is still a concept
         concepts.setdefault(entry.label, Concept(entry.label, broader=entry.broader, excluded=entry.exclude, coded=True))
     return label_of, concepts
 
 
-def _generic_group(phrases: Sequence[str]) -> bool:
-    return all(is_generic(p) for p in phrases)
+def _mostly_generic(uses: Iterable[PhraseUse]) -> bool:
+    """More than half of the uses were read by extraction as no issue of their own."""
+    flags = [u.generic for u in uses]
+    return bool(flags) and 2 * sum(flags) > len(flags)
+
+
+def _modifiers(phrase: str, verbs: Mapping[str, str]) -> set[str]:
+    """The content words before a phrase's head, and the head: "European missile defence systems" -> european,
+    missile, defense, system."""
+    form = issue_form(phrase)
+    words = form.words[: form.words.index(form.head) + 1] if form.head in form.words else form.words
+    return {verbs.get(w, w) for w in words}
+
+
+def _ends_in_name(phrase: str) -> bool:
+    """The phrase's last word is capitalised: its complement is a name ("the jurisdiction of the International
+    Court of Justice" is no "justice")."""
+    words = phrase.split()
+    return len(words) > 1 and words[-1][:1].isupper()
+
+
+def _complement(phrase: str) -> tuple[str, ...]:
+    """The content words after a phrase's head: "respect for international law" -> (international, law)."""
+    form = issue_form(phrase)
+    return form.words[form.words.index(form.head) + 1 :] if form.head in form.words else ()
 
 
 _ARTICLE = re.compile(r"^the\s+")
@@ -311,12 +409,11 @@ def _preferred(phrases: Sequence[str], by_phrase: Mapping[str, Sequence[PhraseUs
 
 
 USES_QUERY = """
-SELECT ?s ?g ?phrase ?label ?a ?st ?t ?text WHERE {
+SELECT ?s ?g ?phrase ?a ?st ?t ?text ?generic WHERE {
   GRAPH ?g {
     ?s a sg:StanceStatement ; sg:actor ?a ; sg:stance ?st ; sg:topic ?t .
-    OPTIONAL { ?s sg:topicPhrase ?phrase } OPTIONAL { ?s sg:topicText ?text }
+    OPTIONAL { ?s sg:topicPhrase ?phrase } OPTIONAL { ?s sg:topicText ?text } OPTIONAL { ?s sg:topicGeneric ?generic }
   }
-  OPTIONAL { GRAPH ?tg { ?t skos:prefLabel ?label } }
 }
 """
 
@@ -325,14 +422,20 @@ def phrase_uses(store: StanceStore) -> list[PhraseUse]:
     """Every stored statement's topic phrase (a statement written before phrases were kept gives its topic's
     label)."""
     out: dict[str, PhraseUse] = {}
-    for row in store.dataset.query(USES_QUERY, initNs=PREFIXES):
-        s, g, phrase, label, a, st, t, written = row  # type: ignore[misc]
-        if str(s) in out:
+    labels: dict[str, str] | None = None
+    for row in run_query(store, USES_QUERY).rows:  # Oxigraph's own query on an embedded store: no cost per row
+        s, phrase, written, generic = str(row["s"]), row["phrase"], row["text"], row["generic"]
+        if s in out:
             continue
-        text = to_python(phrase) if phrase is not None else (to_python(label) if label is not None else None)
+        if phrase is None:  # written before phrases were kept: its topic's label, in any graph
+            labels = _labels(store, "?tg") if labels is None else labels
+            text = labels.get(str(row["t"]), "")
+        else:
+            text = str(to_python(phrase))
         if not text:
             continue
-        out[str(s)] = PhraseUse(str(s), str(g), str(text), str(a), str(st), str(t), str(written or ""))
+        out[s] = PhraseUse(s, str(row["g"]), text, str(row["a"]), str(row["st"]), str(row["t"]), str(written or ""),
+                           generic is not None and to_python(generic) is True)
     return list(out.values())
 
 
@@ -350,7 +453,9 @@ def stored_codebook(store: StanceStore) -> list[CodebookEntry]:
     """The codebook last applied to the store, or none."""
     query = CODEBOOK_QUERY.replace("?cb", sparql_term(CODEBOOK_GRAPH))
     rows: dict[str, dict[str, object]] = {}
-    for c, label, alias, broader, excluded in store.dataset.query(query, initNs=PREFIXES):  # type: ignore[misc]
+    for c, label, alias, broader, excluded in (
+        (r["c"], r["label"], r["alias"], r["broader"], r["excluded"]) for r in run_query(store, query).rows
+    ):
         entry = rows.setdefault(str(c), {"label": str(label), "aliases": set(), "broader": None, "exclude": False})
         if alias is not None:
             entry["aliases"].add(str(alias))  # type: ignore[union-attr]
@@ -427,11 +532,36 @@ def refresh_concepts(
         if target != u.topic:
             changed.append(u)
             moved[(u.phrase, before_label.get(u.topic, u.phrase), label_of[u.phrase])] += 1
-    store.replace_graph(CONCEPTS_GRAPH, _concept_triples(concepts))
+    _write_concepts(store, _concept_triples(concepts))
     if changed:
         _repoint(store, changed, label_of, uses)
     changes = [ConceptChange(p, b, a, n) for (p, b, a), n in sorted(moved.items()) if b != a]
     return concepts, changes
+
+
+def _write_concepts(store: StanceStore, triples: Iterable[Triple]) -> None:
+    """Make ``triples`` the content of the concepts graph, in one update request that deletes and adds only what
+    changed: re-applying a codebook that moves a few phrases rewrites a few concepts."""
+    name = sparql_term(CONCEPTS_GRAPH)
+    query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
+    current = {(r["s"], r["p"], _plain(r["o"])) for r in run_query(store, query).rows}
+    new = {(s, p, _plain(o)) for s, p, o in triples}
+    gone, added = current - new, new - current
+    parts = []
+    if gone:
+        data = "\n".join(f"{sparql_term(s)} {sparql_term(p)} {sparql_term(o)} ." for s, p, o in gone)
+        parts.append(f"DELETE DATA {{ GRAPH {name} {{\n{data}\n}} }}")
+    if added:
+        parts.append(insert_data(CONCEPTS_GRAPH, list(added)))  # type: ignore[arg-type]
+    if parts:
+        store.update(" ;\n".join(parts), quads=len(added))
+
+
+def _plain(term: object) -> object:
+    """A string literal as written without its datatype, as the concepts are made: the same term either way."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 STALE_QUERY = """
@@ -446,9 +576,10 @@ def concepts_stale(store: StanceStore) -> bool:
     return bool(store.dataset.query(query, initNs=PREFIXES).askAnswer)
 
 
-def _labels(store: StanceStore) -> dict[str, str]:
-    query = f"SELECT ?t ?label WHERE {{ GRAPH {sparql_term(CONCEPTS_GRAPH)} {{ ?t skos:prefLabel ?label }} }}"
-    return {str(t): str(label) for t, label in store.dataset.query(query, initNs=PREFIXES)}  # type: ignore[misc]
+def _labels(store: StanceStore, graph: str | None = None) -> dict[str, str]:
+    """The label of each topic in the concepts graph (or in ``graph``, a variable: any graph)."""
+    query = f"SELECT ?t ?label WHERE {{ GRAPH {graph or sparql_term(CONCEPTS_GRAPH)} {{ ?t skos:prefLabel ?label }} }}"
+    return {str(r["t"]): str(r["label"]) for r in run_query(store, query).rows}
 
 
 def _repoint(store: StanceStore, changed: Sequence[PhraseUse], label_of: Mapping[str, str], uses: Sequence[PhraseUse]) -> None:

@@ -260,3 +260,80 @@ def test_a_name_is_never_folded_into_a_common_noun_phrase():
     pairs = [("peace initiatives", a) for a in ("A", "B", "C")] + [("Arab Peace Initiative", "D")]
     label_of, _ = group_phrases(uses(*pairs))
     assert label_of["Arab Peace Initiative"] == "Arab Peace Initiative"
+
+
+def held(phrase: str, *rare: str) -> list[PhraseUse]:
+    """``phrase`` held by three actors, each of ``rare`` by one other."""
+    return uses(*[(phrase, a) for a in ("A", "B", "C")], *[(r, f"R{i}") for i, r in enumerate(rare)])
+
+
+@pytest.mark.parametrize(
+    "rare, issue",
+    [("respect for international law", "international law"), ("the menace of terrorism", "terrorism"),
+     ("discussions on climate change", "climate change"), ("Venezuelan aggression", "aggression"),
+     ("the brotherly Syrian people", "Syrian people"), ("a culture of transparency", "transparency")],
+)
+def test_a_rare_form_joins_a_common_concept_that_is_its_head_or_its_complement(rare, issue):
+    label_of, concepts = group_phrases(held(issue, rare))
+    assert label_of[rare] == issue
+    assert concepts[issue].phrases[rare] == 1
+
+
+@pytest.mark.parametrize(
+    "rare, issue",
+    [("a nuclear weapons test", "nuclear weapons"),  # a modifier's issue
+     ("the Somali security forces", "security"),
+     ("an association agreement with the European Union", "European Union"),  # what a name has
+     ("the United Nations target of development assistance", "United Nations"),
+     ("the peacekeeping engagement with the UN", "UN"),
+     ("Arab Peace Initiative", "peace"),  # a name of its own
+     ("an end to the economic blockade", "economic blockade"),  # a word that reverses the issue
+     ("support to peacekeeping operations", "United Nations support"),  # its complement is not a modifier
+     ("the transition to a low-carbon economy", "economy")],  # a part of its complement
+)
+def test_a_rare_form_stays_apart_from_a_concept_that_is_only_a_part_of_it(rare, issue):
+    label_of, concepts = group_phrases(held(issue, rare))
+    assert label_of[rare] != label_of[issue]
+    assert rare not in concepts[label_of[issue]].phrases
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [["eradicate poverty", "eradicating poverty", "the eradication of poverty"],
+     ["protection of civilians", "protecting civilians", "protect civilians"],
+     ["annexation of Crimea", "annex Crimea"]],
+)
+def test_a_verb_and_its_ing_and_ion_forms_are_one_issue(forms):
+    label_of, concepts = group_phrases(uses(*((f, a) for f, a in zip(forms, "ABC"))))
+    assert len({label_of[f] for f in forms}) == 1
+
+
+@pytest.mark.parametrize("pair", [("faction leaders", "fact leaders"), ("the question of Palestine", "quest of Palestine"),
+                                  ("formation of a government", "form of a government")])
+def test_a_noun_is_not_cut_to_a_shorter_word_that_is_no_verb_of_it(pair):
+    label_of, _ = group_phrases(uses((pair[0], "A"), (pair[1], "B")))
+    assert label_of[pair[0]] != label_of[pair[1]]
+
+
+def test_words_extraction_read_as_no_issue_make_a_generic_concept_when_most_uses_say_so():
+    def use(i: int, phrase: str, generic: bool) -> PhraseUse:
+        return PhraseUse(f"s{i}", "g", phrase, f"A{i}", "support", "t", generic=generic)
+
+    _, concepts = group_phrases([use(0, "continue", True), use(1, "continue", True), use(2, "continuing", False)])
+    assert concepts["continue"].generic
+    _, concepts = group_phrases([use(0, "relief", True), use(1, "relief", False), use(2, "reliefs", False)])
+    assert not concepts["relief"].generic
+    # a codebook's label is the researcher's: never generic for the flags
+    _, concepts = group_phrases([use(0, "continue", True)], [CodebookEntry("continue")])
+    assert not concepts["continue"].generic
+
+
+def test_the_flag_of_no_issue_is_stored_and_read_back():
+    with open_store(None) as opened:
+        t = StanceTriple(Actor("RUS", "Russia", "state"), Stance.SUPPORT, Topic("continue", "continue", issue=False),
+                         Evidence("d1", TEXT[:10], 0, 10))
+        write(opened, "d1", t, triple("d1", "FRA", Stance.SUPPORT, "missile shield", 27))
+        concepts, _ = refresh_concepts(opened)
+        assert concepts["continue"].generic and not concepts["missile shield"].generic
+        assert count(opened, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s sg:topicGeneric true } }") == 1
+        assert count(opened, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?c { ?t sg:generic true ; skos:prefLabel 'continue' } }") == 1
